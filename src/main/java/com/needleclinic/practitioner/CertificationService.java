@@ -1,0 +1,83 @@
+package com.needleclinic.practitioner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.needleclinic.practitioner.PractitionerDtos.CertificationRequest;
+import com.needleclinic.practitioner.PractitionerDtos.CertificationView;
+import com.needleclinic.shared.Created;
+import com.needleclinic.shared.IfMatch;
+import com.needleclinic.shared.InvalidRequestException;
+import com.needleclinic.shared.MergePatch;
+import com.needleclinic.shared.Page;
+import com.needleclinic.shared.PageRequest;
+import com.needleclinic.shared.ResourceNotFoundException;
+import com.needleclinic.shared.Versioned;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.UUID;
+
+@ApplicationScoped
+public class CertificationService {
+
+    private final PractitionerService practitioners;
+    private final CertificationRepository certifications;
+    private final MergePatch mergePatch;
+
+    CertificationService(PractitionerService practitioners, CertificationRepository certifications, MergePatch mergePatch) {
+        this.practitioners = practitioners;
+        this.certifications = certifications;
+        this.mergePatch = mergePatch;
+    }
+
+    @Transactional
+    public Created<CertificationView> create(UUID practitionerId, CertificationRequest request) {
+        Practitioner practitioner = practitioners.require(practitionerId);
+        Certification certification = practitioner.certify(request.modality(), request.credential(), request.status());
+        certifications.persistAndFlush(certification);
+        Log.infof("Practitioner %s certified for %s (%s)", practitionerId, request.modality(), certification.id());
+        return new Created<>(location(practitionerId, certification.id()), certification.version(),
+                CertificationView.of(certification));
+    }
+
+    @Transactional
+    public Page<CertificationView> list(UUID practitionerId, PageRequest page) {
+        practitioners.require(practitionerId);
+        return page.toPage(certifications.page(practitionerId, page.fetchOneMore()), Certification::id,
+                CertificationView::of);
+    }
+
+    @Transactional
+    public Versioned<CertificationView> get(UUID practitionerId, UUID certificationId) {
+        Certification certification = require(practitionerId, certificationId);
+        return new Versioned<>(certification.version(), CertificationView.of(certification));
+    }
+
+    /**
+     * Changes status, validity or credential details. The modality is what the credential is
+     * for, so it never changes: a new modality is a new certification.
+     */
+    @Transactional
+    public Versioned<CertificationView> patch(UUID practitionerId, UUID certificationId, JsonNode patch, IfMatch ifMatch) {
+        Certification certification = require(practitionerId, certificationId);
+        ifMatch.verify(certification.version());
+        CertificationRequest merged = mergePatch.apply(CertificationView.of(certification).asRequest(), patch,
+                CertificationRequest.class);
+        if (merged.modality() != certification.modality()) {
+            throw new InvalidRequestException("modality", "cannot change; add a new certification instead");
+        }
+        certification.update(merged.credential(), merged.status());
+        certifications.flush();
+        Log.infof("Certification %s of practitioner %s now %s", certificationId, practitionerId, merged.status());
+        return new Versioned<>(certification.version(), CertificationView.of(certification));
+    }
+
+    private Certification require(UUID practitionerId, UUID certificationId) {
+        return certifications.findOf(practitionerId, certificationId)
+                .orElseThrow(() -> new ResourceNotFoundException("Certification", certificationId));
+    }
+
+    private static String location(UUID practitionerId, UUID certificationId) {
+        return "/api/v1/practitioners/" + practitionerId + "/certifications/" + certificationId;
+    }
+}

@@ -1,0 +1,5 @@
+package com.needleclinic.practitioner;
+
+public enum CertificationStatus {
+    ACTIVE, SUSPENDED, REVOKED
+}

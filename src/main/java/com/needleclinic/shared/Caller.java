@@ -1,0 +1,47 @@
+package com.needleclinic.shared;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** Who is calling, read from the verified token. */
+@RequestScoped
+public class Caller {
+
+    @Inject
+    JsonWebToken token;
+
+    /** The token subject: owner of idempotency keys and the actor in the audit log. */
+    public String subject() {
+        String subject = token.getSubject();
+        return subject != null ? subject : token.getName();
+    }
+
+    public boolean is(String role) {
+        return token.getGroups() != null && token.getGroups().contains(role);
+    }
+
+    public Optional<UUID> practitionerId() {
+        return uuidClaim("practitioner_id");
+    }
+
+    public Optional<UUID> insurerId() {
+        return uuidClaim("insurer_id");
+    }
+
+    private Optional<UUID> uuidClaim(String name) {
+        Object value = token.getClaim(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        String text = value.toString().replace("\"", "");
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package com.needleclinic.shared;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+
+/**
+ * {@code Idempotency-Key} handling for creating POSTs (API.md): a retry with the same key and body
+ * replays the first response and creates nothing; the same key with another body is {@code 422
+ * idempotency-key-reused}; a retry while the first is still running is {@code 409
+ * idempotency-key-in-flight}. Keys belong to the token subject. The response is stored in the
+ * same transaction as the creation, so a stored key always means a stored resource. A request
+ * that fails releases its key: errors are not replayed, and the client may retry after fixing.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    public static final String HEADER = "Idempotency-Key";
+    private static final int MAX_KEY_LENGTH = 255;
+
+    private final IdempotencyStore store;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final Caller caller;
+
+    Idempotency(IdempotencyStore store, ObjectMapper mapper, Clock clock, Caller caller) {
+        this.store = store;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.caller = caller;
+    }
+
+    /**
+     * Runs {@code create} at most once per (caller, key). {@code scope} names the endpoint, so the
+     * same key sent to two endpoints counts as two different bodies.
+     */
+    public <V> Response create(String key, String scope, Object request, Supplier<Created<V>> create) {
+        if (key == null) {
+            return create.get().toResponse();
+        }
+        validate(key);
+        String subject = caller.subject();
+        String hash = hash(scope, request);
+        boolean owned = QuarkusTransaction.requiringNew().call(() -> store.claim(subject, key, hash, clock.instant()));
+        if (!owned) {
+            return replay(subject, key, hash);
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Created<V> created = create.get();
+                store.complete(subject, key, 201, created.location(), IfMatch.etag(created.version()), json(created.body()));
+                return created.toResponse();
+            });
+        } catch (RuntimeException e) {
+            QuarkusTransaction.requiringNew().run(() -> store.release(subject, key));
+            throw e;
+        }
+    }
+
+    private Response replay(String subject, String key, String hash) {
+        IdempotencyStore.Stored stored = QuarkusTransaction.requiringNew().call(() -> store.find(subject, key))
+                .orElseThrow(IdempotencyKeyInFlightException::new); // released between claim and read: still settling
+        if (!stored.hash().equals(hash)) {
+            throw new IdempotencyKeyReusedException();
+        }
+        if (!stored.completed()) {
+            throw new IdempotencyKeyInFlightException();
+        }
+        Response.ResponseBuilder response = Response.status(stored.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(stored.body()).header("Idempotent-Replayed", "true");
+        if (stored.location() != null) {
+            response.location(URI.create(stored.location()));
+        }
+        if (stored.etag() != null) {
+            response.header(HttpHeaders.ETAG, stored.etag());
+        }
+        return response.build();
+    }
+
+    private static void validate(String key) {
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw new InvalidRequestException(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters");
+        }
+    }
+
+    private String hash(String scope, Object request) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(scope.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) '\n');
+            digest.update(mapper.writeValueAsBytes(request));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String json(Object body) {
+        try {
+            return mapper.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeExpired() {
+        int purged = QuarkusTransaction.requiringNew().call(() -> store.purgeExpired(clock.instant()));
+        if (purged > 0) {
+            Log.infof("Purged %d expired idempotency keys", purged);
+        }
+    }
+
+    static final class IdempotencyKeyReusedException extends DomainException {
+        IdempotencyKeyReusedException() {
+            super(422, "idempotency-key-reused", "Idempotency key reused",
+                    "This Idempotency-Key was already used with a different request body");
+        }
+    }
+
+    static final class IdempotencyKeyInFlightException extends DomainException {
+        IdempotencyKeyInFlightException() {
+            super(409, "idempotency-key-in-flight", "Request in progress",
+                    "A request with this Idempotency-Key is still being processed; retry shortly");
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package com.needleclinic.shared;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The one place where exceptions become RFC 9457 problem+json. Nothing here ever echoes an
+ * exception message from a library: those can carry SQL, class names or patient data.
+ */
+public class ProblemMappers {
+
+    @Inject
+    Instance<KnownConstraints> knownConstraints;
+
+    @ServerExceptionMapper
+    public Response domain(DomainException e) {
+        return Problems.response(e.toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(FieldPaths.of(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return Problems.response(new InvalidRequestException(errors).toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e) {
+        return Problems.response(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON");
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e) {
+        return Problems.response(new InvalidRequestException(FieldPaths.of(e), "unknown field").toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response wrongType(InvalidFormatException e) {
+        String expected = e.getTargetType() == null ? "another type" : FieldPaths.describe(e.getTargetType());
+        return Problems.response(new InvalidRequestException(FieldPaths.of(e), "must be " + expected).toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        String expected = e.getTargetType() == null ? "of another shape" : FieldPaths.describe(e.getTargetType());
+        return Problems.response(new InvalidRequestException(FieldPaths.of(e), "must be " + expected).toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return Problems.response(new InvalidRequestException(FieldPaths.of(mapping), "invalid value").toProblem());
+        }
+        return Problems.response(400, "malformed-json", "Malformed JSON", "The request body could not be read");
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated() {
+        return Response.fromResponse(Problems.response(401, "unauthorized", "Unauthorized",
+                        "A valid bearer token is required"))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problems.response(403, "forbidden", "Forbidden", "Your role may not do this");
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        Response.Status.Family family = Response.Status.Family.familyOf(status);
+        if (family != Response.Status.Family.CLIENT_ERROR) {
+            return unexpected(e);
+        }
+        return Problems.response(status, HttpCodes.code(status), HttpCodes.title(status), HttpCodes.detail(status));
+    }
+
+    /** Everything else, including exceptions wrapped by transactions: look inside before giving up. */
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DomainException domain) {
+                return domain(domain);
+            }
+            if (t instanceof MergePatch.InvalidPatchException && t.getCause() instanceof JsonMappingException mapping) {
+                return Problems.response(new InvalidRequestException(FieldPaths.of(mapping), "invalid value").toProblem());
+            }
+            if (t instanceof ConstraintViolationException violation) {
+                return validation(violation);
+            }
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return Problems.response(409, "concurrent-update", "Concurrent update",
+                        "The resource was changed by another request at the same time; read it again and retry");
+            }
+            if (t instanceof JDBCConnectionException) {
+                return unavailable();
+            }
+            if (t instanceof SQLException sql) {
+                Response mapped = fromSqlState(sql);
+                if (mapped != null) {
+                    return mapped;
+                }
+            }
+        }
+        Log.errorf(e, "Unexpected error (%s)", e.getClass().getSimpleName());
+        return Problems.response(500, "internal-error", "Internal error",
+                "The request could not be completed; it has been logged");
+    }
+
+    private Response fromSqlState(SQLException sql) {
+        String state = sql.getSQLState();
+        if (state == null) {
+            return null;
+        }
+        if (state.startsWith("08") || state.startsWith("57P")) {
+            return unavailable();
+        }
+        if (state.startsWith("23") && sql instanceof PSQLException psql) {
+            ServerErrorMessage server = psql.getServerErrorMessage();
+            String constraint = server == null ? null : server.getConstraint();
+            Problem problem = constraint == null ? null : knownProblem(constraint);
+            if (problem != null) {
+                return Problems.response(problem);
+            }
+            Log.warnf("Unmapped integrity violation %s on constraint %s", state, constraint);
+            return Problems.response(409, "conflict", "Conflict", "The request conflicts with stored data");
+        }
+        return null;
+    }
+
+    private Problem knownProblem(String constraint) {
+        for (KnownConstraints known : knownConstraints) {
+            Problem problem = known.problemsByConstraint().get(constraint);
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
+    }
+
+    private static Response unavailable() {
+        return Response.fromResponse(Problems.response(503, "service-unavailable", "Service unavailable",
+                "The database is not reachable; retry shortly")).header(HttpHeaders.RETRY_AFTER, "5").build();
+    }
+
+    /** Names the offending field of a Bean Validation violation or a Jackson error. */
+    static final class FieldPaths {
+
+        private FieldPaths() {
+        }
+
+        static String of(ConstraintViolation<?> violation) {
+            StringBuilder path = new StringBuilder();
+            boolean inBody = false;
+            for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
+                switch (node.getKind()) {
+                    case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { }
+                    case PARAMETER -> {
+                        path.setLength(0);
+                        path.append(node.getName());
+                        inBody = false;
+                    }
+                    default -> {
+                        if (!inBody) {
+                            path.setLength(0);
+                            inBody = true;
+                        }
+                        append(path, node);
+                    }
+                }
+            }
+            return path.isEmpty() ? "body" : path.toString();
+        }
+
+        private static void append(StringBuilder path, jakarta.validation.Path.Node node) {
+            if (node.getName() == null) {
+                return;
+            }
+            if (!path.isEmpty()) {
+                path.append('.');
+            }
+            path.append(node.getName());
+            if (node.getIndex() != null) {
+                path.append('[').append(node.getIndex()).append(']');
+            }
+        }
+
+        static String of(JsonMappingException e) {
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference ref : e.getPath()) {
+                if (ref.getFieldName() != null) {
+                    if (!path.isEmpty()) {
+                        path.append('.');
+                    }
+                    path.append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    path.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            return path.isEmpty() ? "body" : path.toString();
+        }
+
+        static String describe(Class<?> type) {
+            if (type.isEnum()) {
+                return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+            }
+            return switch (type.getSimpleName()) {
+                case "int", "Integer", "long", "Long", "short", "Short" -> "an integer";
+                case "boolean", "Boolean" -> "true or false";
+                case "String" -> "a string";
+                case "LocalDate" -> "a date (YYYY-MM-DD)";
+                case "LocalTime" -> "a local time (HH:mm)";
+                case "OffsetDateTime", "Instant", "ZonedDateTime" -> "an ISO-8601 instant with offset";
+                case "UUID" -> "a UUID";
+                default -> type.isArray() || java.util.Collection.class.isAssignableFrom(type) ? "an array" : "an object";
+            };
+        }
+    }
+}

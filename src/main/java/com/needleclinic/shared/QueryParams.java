@@ -1,0 +1,44 @@
+package com.needleclinic.shared;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/** Parses query parameters so that a bad value is a 400 naming the parameter, not a 404. */
+public final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    public static LocalDate date(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(name, "must be a date (YYYY-MM-DD)");
+        }
+    }
+
+    public static <E extends Enum<E>> E enumValue(String name, String raw, Class<E> type) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, raw.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(name, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    public static Boolean bool(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        return switch (raw.trim()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new InvalidRequestException(name, "must be true or false");
+        };
+    }
+}
