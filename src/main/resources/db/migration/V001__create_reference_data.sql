@@ -6,7 +6,7 @@ create table location (
     id          uuid primary key,
     name        varchar(200) not null check (length(btrim(name)) > 0),
     time_zone   varchar(64)  not null,
-    province    char(2)      not null check (province in ('AB','BC','MB','NB','NL','NS','NT','NU','ON','PE','QC','SK','YT')),
+    province    varchar(2)   not null check (province in ('AB','BC','MB','NB','NL','NS','NT','NU','ON','PE','QC','SK','YT')),
     version     bigint       not null default 0,
     created_at  timestamptz  not null default now()
 );
@@ -19,7 +19,7 @@ create table practitioner (
                                                                     'ACUPUNCTURIST','OSTEOPATH','MASSAGE_THERAPIST')),
     registration_number varchar(50)  not null check (length(btrim(registration_number)) > 0),
     registration_body   varchar(200) not null check (length(btrim(registration_body)) > 0),
-    province            char(2)      not null check (province in ('AB','BC','MB','NB','NL','NS','NT','NU','ON','PE','QC','SK','YT')),
+    province            varchar(2)   not null check (province in ('AB','BC','MB','NB','NL','NS','NT','NU','ON','PE','QC','SK','YT')),
     active              boolean      not null default true,
     version             bigint       not null default 0,
     created_at          timestamptz  not null default now(),
@@ -49,7 +49,7 @@ create table clinic_service (
     modality         varchar(32)  check (modality in ('IMS','DRY_NEEDLING','ACUPUNCTURE')),
     duration_minutes integer      not null check (duration_minutes between 5 and 480 and duration_minutes % 5 = 0),
     price_cents      bigint       not null check (price_cents between 0 and 100000000),
-    currency         char(3)      not null check (currency = 'CAD'),
+    currency         varchar(3)   not null check (currency = 'CAD'),
     billing_code     varchar(32)  not null check (length(btrim(billing_code)) > 0),
     version          bigint       not null default 0,
     created_at       timestamptz  not null default now()

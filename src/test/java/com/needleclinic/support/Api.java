@@ -1,0 +1,78 @@
+package com.needleclinic.support;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** RestAssured requests with a role's token, and builders of valid reference data. */
+public final class Api {
+
+    private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+
+    private Api() {
+    }
+
+    public static RequestSpecification as(String token) {
+        return RestAssured.given().auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    public static RequestSpecification asAdmin() {
+        return as(Tokens.admin());
+    }
+
+    public static String unique(String prefix) {
+        return prefix + SEQUENCE.incrementAndGet();
+    }
+
+    public static Map<String, Object> practitionerBody() {
+        return new java.util.HashMap<>(Map.of(
+                "firstName", "Chan", "lastName", "Gunn", "discipline", "PHYSIOTHERAPIST",
+                "registrationNumber", unique("PT-"), "registrationBody", "College of Physical Therapists of BC",
+                "province", "BC"));
+    }
+
+    public static UUID createPractitioner() {
+        return UUID.fromString(asAdmin().body(practitionerBody()).post("/api/v1/practitioners")
+                .then().statusCode(201).extract().path("id"));
+    }
+
+    public static Map<String, Object> certificationBody(String modality, String from, String until, String status) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("modality", modality);
+        body.put("issuingBody", "iSTOP");
+        body.put("credentialNumber", unique("CRED-"));
+        body.put("validFrom", from);
+        body.put("validUntil", until);
+        body.put("status", status);
+        return body;
+    }
+
+    public static UUID certify(UUID practitionerId, String modality, String from, String until, String status) {
+        return UUID.fromString(asAdmin().body(certificationBody(modality, from, until, status))
+                .post("/api/v1/practitioners/{id}/certifications", practitionerId)
+                .then().statusCode(201).extract().path("id"));
+    }
+
+    public static Map<String, Object> serviceBody(String modality) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("name", "IMS follow-up, 30 min");
+        body.put("modality", modality);
+        body.put("durationMinutes", 30);
+        body.put("priceCents", 9500);
+        body.put("currency", "CAD");
+        body.put("billingCode", "IMS-30");
+        return body;
+    }
+
+    public static Map<String, Object> locationBody() {
+        return new java.util.HashMap<>(Map.of("name", "Kitsilano", "timeZone", "America/Vancouver", "province", "BC"));
+    }
+
+    public static Map<String, Object> insurerBody() {
+        return new java.util.HashMap<>(Map.of("name", "Pacific Blue Cross", "code", unique("PBC")));
+    }
+}
