@@ -10,14 +10,23 @@ import java.util.UUID;
 public final class Ids {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static long lastMillis;
+    private static long sequence;
 
     private Ids() {
     }
 
-    public static UUID newId() {
+    /** Monotonic within this JVM: ids made in the same millisecond count up in the 12-bit field. */
+    public static synchronized UUID newId() {
         long millis = System.currentTimeMillis();
-        long randA = RANDOM.nextInt(1 << 12);
-        long msb = (millis << 16) | (0x7L << 12) | randA;
+        if (millis > lastMillis) {
+            lastMillis = millis;
+            sequence = RANDOM.nextInt(1 << 11);
+        } else if (++sequence >= (1 << 12)) {
+            lastMillis++;
+            sequence = 0;
+        }
+        long msb = (lastMillis << 16) | (0x7L << 12) | sequence;
         long lsb = (RANDOM.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
         return new UUID(msb, lsb);
     }

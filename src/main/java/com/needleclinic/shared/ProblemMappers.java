@@ -51,6 +51,22 @@ public class ProblemMappers {
         return Problems.response(new InvalidRequestException(errors).toProblem());
     }
 
+    private Response fromJson(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return unknownField(unknown);
+        }
+        if (e instanceof InvalidFormatException format) {
+            return wrongType(format);
+        }
+        if (e instanceof MismatchedInputException mismatched) {
+            return mismatchedInput(mismatched);
+        }
+        if (e instanceof JsonParseException parse) {
+            return malformedJson(parse);
+        }
+        return unreadableJson(e);
+    }
+
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e) {
         return Problems.response(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON");
@@ -99,6 +115,9 @@ public class ProblemMappers {
         Response.Status.Family family = Response.Status.Family.familyOf(status);
         if (family != Response.Status.Family.CLIENT_ERROR) {
             return unexpected(e);
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return fromJson(json);
         }
         return Problems.response(status, HttpCodes.code(status), HttpCodes.title(status), HttpCodes.detail(status));
     }
