@@ -154,4 +154,21 @@ class ProblemJsonTest {
         problem(com.needleclinic.support.Api.as(Tokens.frontDesk()).body(com.needleclinic.support.Api.locationBody())
                 .post("/api/v1/locations").then(), 403, "forbidden");
     }
+
+    @Test
+    void scalars_are_not_coerced_into_other_types() {
+        problem(asAdmin().body("{\"name\":42,\"timeZone\":\"America/Toronto\",\"province\":\"ON\"}")
+                .post("/api/v1/locations").then(), 400, "validation-failed")
+                .body("errors.field", hasItem("name"));
+        problem(asAdmin().body("{\"name\":\"A\",\"modality\":null,\"durationMinutes\":\"30\",\"priceCents\":100,"
+                + "\"billingCode\":\"A1\"}").post("/api/v1/services").then(), 400, "validation-failed")
+                .body("errors.field", hasItem("durationMinutes"));
+    }
+
+    @Test
+    void trailing_garbage_after_the_json_is_refused() {
+        problem(asAdmin().body("{\"name\":\"A\",\"timeZone\":\"America/Toronto\",\"province\":\"ON\"} {}")
+                .post("/api/v1/locations").then(), 400, "validation-failed")
+                .body("errors[0].field", equalTo("body"));
+    }
 }
