@@ -1,0 +1,92 @@
+package com.needleclinic;
+
+import com.needleclinic.support.Api;
+import com.needleclinic.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Who may call what, from one table: for every endpoint, the status each role gets (and 401 with
+ * no token). Unknown ids answer 404 to roles that may read, 403 to roles that may not.
+ */
+@QuarkusTest
+class AccessMatrixTest {
+
+    private static final String SOME_ID = "00000000-0000-7000-8000-000000000001";
+
+    /** method, path, body, then admin, front-desk, practitioner, insurer. */
+    record Row(String method, String path, Supplier<Object> body, int admin, int frontDesk, int practitioner, int insurer) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static List<Row> table() {
+        Supplier<Object> none = () -> null;
+        Supplier<Object> patch = () -> Map.of("name", "Renamed");
+        return List.of(
+                new Row("GET", "/api/v1/locations", none, 200, 200, 200, 403),
+                new Row("POST", "/api/v1/locations", Api::locationBody, 201, 403, 403, 403),
+                new Row("GET", "/api/v1/locations/" + SOME_ID, none, 404, 404, 404, 403),
+                new Row("PATCH", "/api/v1/locations/" + SOME_ID, patch, 404, 403, 403, 403),
+                new Row("GET", "/api/v1/practitioners", none, 200, 200, 200, 403),
+                new Row("POST", "/api/v1/practitioners", Api::practitionerBody, 201, 403, 403, 403),
+                new Row("GET", "/api/v1/practitioners/" + SOME_ID, none, 404, 404, 404, 403),
+                new Row("PATCH", "/api/v1/practitioners/" + SOME_ID, patch, 404, 403, 403, 403),
+                new Row("GET", "/api/v1/practitioners/" + SOME_ID + "/certifications", none, 404, 404, 404, 403),
+                new Row("POST", "/api/v1/practitioners/" + SOME_ID + "/certifications",
+                        () -> Api.certificationBody("IMS", "2027-01-01", null, "ACTIVE"), 404, 403, 403, 403),
+                new Row("GET", "/api/v1/practitioners/" + SOME_ID + "/certifications/" + SOME_ID, none, 404, 404, 404, 403),
+                new Row("PATCH", "/api/v1/practitioners/" + SOME_ID + "/certifications/" + SOME_ID,
+                        () -> Map.of("status", "SUSPENDED"), 404, 403, 403, 403),
+                new Row("GET", "/api/v1/services", none, 200, 200, 200, 403),
+                new Row("POST", "/api/v1/services", () -> Api.serviceBody("IMS"), 201, 403, 403, 403),
+                new Row("GET", "/api/v1/services/" + SOME_ID, none, 404, 404, 404, 403),
+                new Row("PATCH", "/api/v1/services/" + SOME_ID, patch, 404, 403, 403, 403),
+                new Row("GET", "/api/v1/insurers", none, 200, 200, 200, 403),
+                new Row("POST", "/api/v1/insurers", Api::insurerBody, 201, 403, 403, 403),
+                new Row("GET", "/api/v1/insurers/" + SOME_ID, none, 404, 404, 404, 403),
+                new Row("PATCH", "/api/v1/insurers/" + SOME_ID, patch, 404, 403, 403, 403));
+    }
+
+    static Stream<Object[]> cases() {
+        return table().stream().flatMap(row -> Stream.of(
+                new Object[]{row, "none", 401},
+                new Object[]{row, "admin", row.admin()},
+                new Object[]{row, "front-desk", row.frontDesk()},
+                new Object[]{row, "practitioner", row.practitioner()},
+                new Object[]{row, "insurer", row.insurer()}));
+    }
+
+    @ParameterizedTest(name = "{0} as {1} -> {2}")
+    @MethodSource("cases")
+    void each_role_gets_the_expected_status(Row row, String role, int expected) {
+        RequestSpecification request = switch (role) {
+            case "none" -> RestAssured.given().contentType("application/json");
+            case "admin" -> Api.as(Tokens.admin());
+            case "front-desk" -> Api.as(Tokens.frontDesk());
+            case "practitioner" -> Api.as(Tokens.practitioner(UUID.randomUUID()));
+            default -> Api.as(Tokens.insurer(UUID.randomUUID()));
+        };
+        Object body = row.body().get();
+        if (body != null) {
+            request.body(body);
+        }
+        var response = request.request(row.method(), row.path()).then().statusCode(expected);
+        if (expected >= 400) {
+            response.contentType("application/problem+json").body("status", equalTo(expected));
+        }
+    }
+}
