@@ -20,6 +20,16 @@ public class Caller {
         return subject != null ? subject : token.getName();
     }
 
+    /** The caller's role for the audit log: the first of API.md's roles the token carries. */
+    public String role() {
+        for (String role : new String[]{Roles.ADMIN, Roles.FRONT_DESK, Roles.PRACTITIONER, Roles.INSURER}) {
+            if (is(role)) {
+                return role;
+            }
+        }
+        return "none";
+    }
+
     public boolean is(String role) {
         return token.getGroups() != null && token.getGroups().contains(role);
     }

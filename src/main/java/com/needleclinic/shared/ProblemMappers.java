@@ -10,12 +10,14 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.hibernate.StaleStateException;
@@ -36,6 +38,9 @@ public class ProblemMappers {
 
     @Inject
     Instance<KnownConstraints> knownConstraints;
+
+    @Inject
+    Event<AccessDenied> accessDenied;
 
     @ServerExceptionMapper
     public Response domain(DomainException e) {
@@ -105,7 +110,8 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
+    public Response forbidden(ForbiddenException e, ContainerRequestContext request) {
+        accessDenied.fire(new AccessDenied(request.getMethod(), request.getUriInfo().getPath()));
         return Problems.response(403, "forbidden", "Forbidden", "Your role may not do this");
     }
 

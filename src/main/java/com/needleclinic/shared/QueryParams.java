@@ -20,6 +20,17 @@ public final class QueryParams {
         }
     }
 
+    public static java.util.UUID uuid(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(raw.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(name, "must be a UUID");
+        }
+    }
+
     public static <E extends Enum<E>> E enumValue(String name, String raw, Class<E> type) {
         if (raw == null || raw.isBlank()) {
             return null;

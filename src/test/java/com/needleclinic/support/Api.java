@@ -75,4 +75,35 @@ public final class Api {
     public static Map<String, Object> insurerBody() {
         return new java.util.HashMap<>(Map.of("name", "Pacific Blue Cross", "code", unique("PBC")));
     }
+
+    public static Map<String, Object> patientBody() {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("firstName", unique("Ada"));
+        body.put("lastName", "Lovelace");
+        body.put("dateOfBirth", "1990-12-10");
+        body.put("email", "ada@example.org");
+        body.put("phone", "+1 604 555 0100");
+        return body;
+    }
+
+    public static UUID createPatient() {
+        return UUID.fromString(asAdmin().body(patientBody()).post("/api/v1/patients")
+                .then().statusCode(201).extract().path("id"));
+    }
+
+    public static UUID createInsurer() {
+        return UUID.fromString(asAdmin().body(insurerBody()).post("/api/v1/insurers")
+                .then().statusCode(201).extract().path("id"));
+    }
+
+    public static Map<String, Object> coverageBody(UUID insurerId, String from, String until) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("insurerId", insurerId.toString());
+        body.put("policyNumber", unique("POL-"));
+        body.put("memberId", unique("MEM-"));
+        body.put("relationship", "SELF");
+        body.put("validFrom", from);
+        body.put("validUntil", until);
+        return body;
+    }
 }
