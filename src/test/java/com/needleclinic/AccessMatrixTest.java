@@ -58,7 +58,20 @@ class AccessMatrixTest {
                 new Row("GET", "/api/v1/insurers", none, 200, 200, 200, 403),
                 new Row("POST", "/api/v1/insurers", Api::insurerBody, 201, 403, 403, 403),
                 new Row("GET", "/api/v1/insurers/" + SOME_ID, none, 404, 404, 404, 403),
-                new Row("PATCH", "/api/v1/insurers/" + SOME_ID, patch, 404, 403, 403, 403));
+                new Row("PATCH", "/api/v1/insurers/" + SOME_ID, patch, 404, 403, 403, 403),
+                new Row("GET", "/api/v1/patients", none, 200, 200, 403, 403),
+                new Row("POST", "/api/v1/patients", Api::patientBody, 201, 201, 403, 403),
+                new Row("GET", "/api/v1/patients/" + SOME_ID, none, 404, 404, 404, 403),
+                new Row("PATCH", "/api/v1/patients/" + SOME_ID, () -> Map.of("lastName", "X"), 404, 404, 403, 403),
+                new Row("GET", "/api/v1/patients/" + SOME_ID + "/coverages", none, 404, 404, 403, 403),
+                new Row("POST", "/api/v1/patients/" + SOME_ID + "/coverages",
+                        () -> Api.coverageBody(UUID.randomUUID(), "2027-01-01", null), 404, 404, 403, 403),
+                new Row("GET", "/api/v1/patients/" + SOME_ID + "/consents", none, 404, 404, 404, 403),
+                new Row("POST", "/api/v1/patients/" + SOME_ID + "/consents",
+                        () -> Map.of("modality", "IMS", "givenOn", "2026-01-01"), 404, 404, 403, 403),
+                new Row("POST", "/api/v1/patients/" + SOME_ID + "/consents/" + SOME_ID + "/withdrawal",
+                        () -> Map.of("withdrawnOn", "2026-02-01"), 404, 404, 403, 403),
+                new Row("GET", "/api/v1/audit-events", none, 200, 403, 403, 403));
     }
 
     static Stream<Object[]> cases() {

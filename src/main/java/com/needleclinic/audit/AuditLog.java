@@ -44,7 +44,13 @@ public class AuditLog {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordDenied(AuditEntry entry) {
-        events.persist(new AuditEvent(clock.instant(), caller.subject(), caller.role(), entry, AuditEvent.Outcome.DENIED));
+        recordDenied(entry, caller.subject(), caller.role());
+    }
+
+    /** For refusals observed outside the request's thread, where the caller is passed along. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordDenied(AuditEntry entry, String actor, String role) {
+        events.persist(new AuditEvent(clock.instant(), actor, role, entry, AuditEvent.Outcome.DENIED));
     }
 
     @Transactional

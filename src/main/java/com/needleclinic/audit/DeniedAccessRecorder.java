@@ -44,7 +44,7 @@ class DeniedAccessRecorder {
             default -> AuditEntry.Action.UPDATE;
         };
         try {
-            auditLog.recordDenied(AuditEntry.of(action, resourceType, resourceId, patientId));
+            auditLog.recordDenied(AuditEntry.of(action, resourceType, resourceId, patientId), denied.actor(), denied.role());
         } catch (RuntimeException e) {
             Log.errorf("Could not audit a denied %s on %s", denied.method(), resourceType);
         }

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.BlockingOperationControl;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -41,6 +44,9 @@ public class ProblemMappers {
 
     @Inject
     Event<AccessDenied> accessDenied;
+
+    @Inject
+    Caller caller;
 
     @ServerExceptionMapper
     public Response domain(DomainException e) {
@@ -109,10 +115,21 @@ public class ProblemMappers {
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
+    /**
+     * Role checks run on the I/O thread; recording the refusal writes to the database, so it moves
+     * to a worker thread before the response is sent.
+     */
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, ContainerRequestContext request) {
-        accessDenied.fire(new AccessDenied(request.getMethod(), request.getUriInfo().getPath()));
-        return Problems.response(403, "forbidden", "Forbidden", "Your role may not do this");
+    public Uni<Response> forbidden(ForbiddenException e, ContainerRequestContext request) {
+        AccessDenied denied = new AccessDenied(request.getMethod(), request.getUriInfo().getPath(),
+                caller.subject(), caller.role());
+        Response response = Problems.response(403, "forbidden", "Forbidden", "Your role may not do this");
+        Uni<Response> recorded = Uni.createFrom().item(() -> {
+            accessDenied.fire(denied);
+            return response;
+        });
+        return BlockingOperationControl.isBlockingAllowed() ? recorded
+                : recorded.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     @ServerExceptionMapper
