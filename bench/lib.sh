@@ -1,0 +1,56 @@
+# Shared helpers for the benchmark scripts: a fresh database on the local PostgreSQL and the
+# packaged service (prod profile, dev-only key with a bench issuer) started against it.
+BENCH_ISSUER="https://bench.needleclinic.invalid"
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+
+bench_root() { cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd; }
+
+bench_require_postgres() {
+  if ! pg_isready -q; then
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -n 1)" main start
+    for _ in $(seq 1 30); do pg_isready -q && return 0; sleep 1; done
+    echo "PostgreSQL is not running on $PGHOST:$PGPORT" >&2; exit 1
+  fi
+}
+
+bench_create_db() { # name
+  PGOPTIONS='-c client_min_messages=warning' psql -q -d postgres -c "drop database if exists $1 with (force)"
+  psql -q -v ON_ERROR_STOP=1 -d postgres -c "create database $1"
+}
+
+bench_drop_db() { psql -q -d postgres -c "drop database if exists $1 with (force)" >/dev/null 2>&1 || true; }
+
+bench_package() { # builds target/quarkus-app unless it is newer than every source file
+  local root; root=$(bench_root)
+  if [ ! -f "$root/target/quarkus-app/quarkus-run.jar" ] || \
+     [ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$root/target/quarkus-app/quarkus-run.jar" -print -quit)" ]; then
+    (cd "$root" && ./mvnw -B -q package -DskipTests)
+  fi
+}
+
+bench_start_service() { # db port log [extra java args...]
+  local db=$1 port=$2 log=$3; shift 3
+  local root; root=$(bench_root)
+  QUARKUS_HTTP_PORT=$port \
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
+  QUARKUS_DATASOURCE_USERNAME=$PGUSER QUARKUS_DATASOURCE_PASSWORD=unused \
+  MP_JWT_VERIFY_PUBLICKEY_LOCATION="$root/scripts/dev-keys/public.pem" \
+  MP_JWT_VERIFY_ISSUER="$BENCH_ISSUER" \
+    java "$@" -jar "$root/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
+  echo $!
+}
+
+bench_wait_ready() { # port
+  for _ in $(seq 1 120); do
+    curl -sf "http://127.0.0.1:$1/q/health/ready" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "service on port $1 did not become ready" >&2; return 1
+}
+
+bench_token() { "$(bench_root)/scripts/dev-token" "$@" --iss "$BENCH_ISSUER" --ttl 7200; }
+
+# p50 and p99 of the numbers in a file, one per line
+bench_percentiles() {
+  sort -n "$1" | awk '{a[NR]=$1} END {p50=a[int(NR*0.50)+(NR*0.50>int(NR*0.50))]; p99=a[int(NR*0.99)+(NR*0.99>int(NR*0.99))]; printf "%.2f %.2f\n", p50, p99}'
+}
