@@ -60,6 +60,12 @@ public class LocationService {
         return new Versioned<>(location.version(), LocationView.of(location));
     }
 
+    /** For other features: the location, if it exists. */
+    @Transactional
+    public java.util.Optional<Location> lookup(UUID id) {
+        return locations.findByIdOptional(id);
+    }
+
     /** For other features: the location, or 404. */
     @Transactional
     public Location require(UUID id) {

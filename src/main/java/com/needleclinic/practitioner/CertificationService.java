@@ -2,6 +2,7 @@ package com.needleclinic.practitioner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.needleclinic.practitioner.PractitionerDtos.CertificationRequest;
+import com.needleclinic.practitioner.PractitionerDtos.CertificationChangeView;
 import com.needleclinic.practitioner.PractitionerDtos.CertificationView;
 import com.needleclinic.shared.Created;
 import com.needleclinic.shared.IfMatch;
@@ -15,6 +16,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -23,11 +25,14 @@ public class CertificationService {
     private final PractitionerService practitioners;
     private final CertificationRepository certifications;
     private final MergePatch mergePatch;
+    private final CertifiedWork certifiedWork;
 
-    CertificationService(PractitionerService practitioners, CertificationRepository certifications, MergePatch mergePatch) {
+    CertificationService(PractitionerService practitioners, CertificationRepository certifications, MergePatch mergePatch,
+                         CertifiedWork certifiedWork) {
         this.practitioners = practitioners;
         this.certifications = certifications;
         this.mergePatch = mergePatch;
+        this.certifiedWork = certifiedWork;
     }
 
     @Transactional
@@ -55,10 +60,11 @@ public class CertificationService {
 
     /**
      * Changes status, validity or credential details. The modality is what the credential is
-     * for, so it never changes: a new modality is a new certification.
+     * for, so it never changes: a new modality is a new certification. The answer lists the
+     * practitioner's future appointments that rule 1 no longer allows, so the desk can rebook them.
      */
     @Transactional
-    public Versioned<CertificationView> patch(UUID practitionerId, UUID certificationId, JsonNode patch, IfMatch ifMatch) {
+    public Versioned<CertificationChangeView> patch(UUID practitionerId, UUID certificationId, JsonNode patch, IfMatch ifMatch) {
         Certification certification = require(practitionerId, certificationId);
         ifMatch.verify(certification.version());
         CertificationRequest merged = mergePatch.apply(CertificationView.of(certification).asRequest(), patch,
@@ -68,8 +74,10 @@ public class CertificationService {
         }
         certification.update(merged.credential(), merged.status());
         certifications.flush();
-        Log.infof("Certification %s of practitioner %s now %s", certificationId, practitionerId, merged.status());
-        return new Versioned<>(certification.version(), CertificationView.of(certification));
+        List<UUID> affected = certifiedWork.uncoveredFutureAppointments(practitionerId);
+        Log.infof("Certification %s of practitioner %s now %s; %d future appointments uncovered", certificationId,
+                practitionerId, merged.status(), affected.size());
+        return new Versioned<>(certification.version(), CertificationChangeView.of(certification, affected));
     }
 
     private Certification require(UUID practitionerId, UUID certificationId) {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** What clients send and receive for practitioners and certifications. */
@@ -76,6 +77,16 @@ public final class PractitionerDtos {
 
         CertificationRequest asRequest() {
             return new CertificationRequest(modality, issuingBody, credentialNumber, validFrom, validUntil, status);
+        }
+    }
+
+    /** A changed certification, with the future appointments it no longer covers. */
+    public record CertificationChangeView(UUID id, Modality modality, String issuingBody, String credentialNumber,
+                                          LocalDate validFrom, LocalDate validUntil, CertificationStatus status,
+                                          List<UUID> affectedAppointmentIds) {
+        static CertificationChangeView of(Certification c, List<UUID> affected) {
+            return new CertificationChangeView(c.id(), c.modality(), c.issuingBody(), c.credentialNumber(),
+                    c.validFrom(), c.validUntil(), c.status(), List.copyOf(affected));
         }
     }
 }

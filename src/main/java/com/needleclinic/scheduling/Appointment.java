@@ -1,0 +1,192 @@
+package com.needleclinic.scheduling;
+
+import com.needleclinic.shared.Ids;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * One patient with one practitioner for one service at one location, over [start, end). Its
+ * lifecycle is rule 4 of API.md: BOOKED, then CHECKED_IN, then COMPLETED (by signing the note), or
+ * CANCELLED, or NO_SHOW once its start has passed.
+ */
+@Entity
+public class Appointment {
+
+    /** Cancelling closer than this to the start is late: many clinics charge for it. */
+    static final Duration LATE_CANCELLATION = Duration.ofHours(24);
+
+    @Id
+    private UUID id;
+    @Column(name = "patient_id")
+    private UUID patientId;
+    @Column(name = "practitioner_id")
+    private UUID practitionerId;
+    @Column(name = "service_id")
+    private UUID serviceId;
+    @Column(name = "location_id")
+    private UUID locationId;
+    @Column(name = "start_at")
+    private Instant startAt;
+    @Column(name = "end_at")
+    private Instant endAt;
+    @Column(name = "local_date")
+    private LocalDate localDate;
+    @Enumerated(EnumType.STRING)
+    private AppointmentStatus status;
+    @Column(name = "cancel_reason")
+    private String cancelReason;
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
+    @Column(name = "cancelled_late")
+    private Boolean cancelledLate;
+    @Version
+    private long version;
+
+    protected Appointment() {
+    }
+
+    Appointment(UUID patientId, UUID practitionerId, UUID serviceId, UUID locationId, Slot slot) {
+        this.id = Ids.newId();
+        this.patientId = patientId;
+        this.practitionerId = practitionerId;
+        this.serviceId = serviceId;
+        this.locationId = locationId;
+        this.status = AppointmentStatus.BOOKED;
+        moveTo(slot);
+    }
+
+    /** Where in time an appointment sits: its instants and its date at the location. */
+    record Slot(Instant start, Instant end, LocalDate localDate) {
+        Slot {
+            if (!end.isAfter(start)) {
+                throw new IllegalArgumentException("end must be after start");
+            }
+        }
+    }
+
+    void reschedule(Slot slot) {
+        requireStatus(AppointmentStatus.BOOKED, "reschedule");
+        moveTo(slot);
+    }
+
+    void checkIn() {
+        requireStatus(AppointmentStatus.BOOKED, "check in");
+        status = AppointmentStatus.CHECKED_IN;
+    }
+
+    /** A cancellation less than 24 hours before the start is late. */
+    void cancel(String reason, Instant now) {
+        if (status != AppointmentStatus.BOOKED && status != AppointmentStatus.CHECKED_IN) {
+            throw new InvalidTransitionException("A " + status + " appointment cannot be cancelled");
+        }
+        status = AppointmentStatus.CANCELLED;
+        cancelReason = reason;
+        cancelledAt = now;
+        cancelledLate = Duration.between(now, startAt).compareTo(LATE_CANCELLATION) < 0;
+    }
+
+    /** Only once the start has passed: before that the patient may still come. */
+    void markNoShow(Instant now) {
+        requireStatus(AppointmentStatus.BOOKED, "be marked no-show");
+        if (now.isBefore(startAt)) {
+            throw new InvalidTransitionException("An appointment can be marked no-show only after it starts");
+        }
+        status = AppointmentStatus.NO_SHOW;
+    }
+
+    /** Signing the treatment note completes the visit. */
+    public void complete() {
+        if (status != AppointmentStatus.BOOKED && status != AppointmentStatus.CHECKED_IN) {
+            throw new InvalidTransitionException("A " + status + " appointment cannot be completed");
+        }
+        status = AppointmentStatus.COMPLETED;
+    }
+
+    private void moveTo(Slot slot) {
+        this.startAt = slot.start();
+        this.endAt = slot.end();
+        this.localDate = slot.localDate();
+    }
+
+    private void requireStatus(AppointmentStatus expected, String move) {
+        if (status != expected) {
+            throw new InvalidTransitionException("A " + status + " appointment cannot " + move);
+        }
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID patientId() {
+        return patientId;
+    }
+
+    public UUID practitionerId() {
+        return practitionerId;
+    }
+
+    public UUID serviceId() {
+        return serviceId;
+    }
+
+    public UUID locationId() {
+        return locationId;
+    }
+
+    public Instant start() {
+        return startAt;
+    }
+
+    public Instant end() {
+        return endAt;
+    }
+
+    public LocalDate localDate() {
+        return localDate;
+    }
+
+    public AppointmentStatus status() {
+        return status;
+    }
+
+    public String cancelReason() {
+        return cancelReason;
+    }
+
+    public Instant cancelledAt() {
+        return cancelledAt;
+    }
+
+    public Boolean cancelledLate() {
+        return cancelledLate;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Appointment other && id.equals(other.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Appointment[" + id + ", " + status + "]";
+    }
+}

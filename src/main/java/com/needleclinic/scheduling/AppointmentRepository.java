@@ -1,0 +1,102 @@
+package com.needleclinic.scheduling;
+
+import com.needleclinic.shared.PageRequest;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@ApplicationScoped
+class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> {
+
+    /** Rule 1 failing now: the practitioner is inactive, or no certification covers a needling service's date. */
+    private static final String NOT_CERTIFIED = """
+            (not p.active or (s.modality is not null and not exists (
+                select 1 from certification c
+                 where c.practitioner_id = a.practitioner_id and c.modality = s.modality and c.status = 'ACTIVE'
+                   and c.valid_from <= a.local_date and (c.valid_until is null or c.valid_until >= a.local_date))))""";
+
+    boolean practitionerBusy(UUID practitionerId, Instant start, Instant end, UUID except) {
+        return count("practitionerId = ?1 and status <> ?2 and startAt < ?3 and endAt > ?4 and id <> ?5",
+                practitionerId, AppointmentStatus.CANCELLED, end, start, except) > 0;
+    }
+
+    boolean patientBusy(UUID patientId, Instant start, Instant end, UUID except) {
+        return count("patientId = ?1 and status <> ?2 and startAt < ?3 and endAt > ?4 and id <> ?5",
+                patientId, AppointmentStatus.CANCELLED, end, start, except) > 0;
+    }
+
+    List<Appointment> openBetween(Collection<UUID> practitionerIds, Instant from, Instant to) {
+        if (practitionerIds.isEmpty()) {
+            return List.of();
+        }
+        return list("practitionerId in ?1 and status <> ?2 and startAt < ?3 and endAt > ?4",
+                practitionerIds, AppointmentStatus.CANCELLED, to, from);
+    }
+
+    boolean anyNotCancelled(UUID practitionerId, UUID patientId) {
+        return count("practitionerId = ?1 and patientId = ?2 and status <> ?3",
+                practitionerId, patientId, AppointmentStatus.CANCELLED) > 0;
+    }
+
+    /** Appointments by filter, ordered by start then id; the cursor is the last appointment's id. */
+    List<Appointment> search(AppointmentFilter filter, Instant now, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        add(where, params, filter.practitionerId(), "a.practitioner_id = :practitioner", "practitioner");
+        add(where, params, filter.patientId(), "a.patient_id = :patient", "patient");
+        add(where, params, filter.from(), "a.local_date >= :from", "from");
+        add(where, params, filter.to(), "a.local_date <= :to", "to");
+        if (filter.needsAttention()) {
+            where.add("a.status in ('BOOKED','CHECKED_IN') and a.start_at > :now and " + NOT_CERTIFIED);
+            params.put("now", now.atOffset(ZoneOffset.UTC));
+        }
+        add(where, params, page.after(), "(a.start_at, a.id) > (select b.start_at, b.id from appointment b where b.id = :after)",
+                "after");
+        String sql = "select a.* from appointment a join clinic_service s on s.id = a.service_id "
+                + "join practitioner p on p.id = a.practitioner_id"
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by a.start_at, a.id limit :limit";
+        Query query = getEntityManager().createNativeQuery(sql, Appointment.class).setParameter("limit", page.limit());
+        params.forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Appointment> rows = query.getResultList();
+        return rows;
+    }
+
+    /** Future open appointments of a practitioner that rule 1 no longer allows. */
+    List<UUID> notCertifiedFuture(UUID practitionerId, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager().createNativeQuery("""
+                select a.id from appointment a join clinic_service s on s.id = a.service_id
+                  join practitioner p on p.id = a.practitioner_id
+                 where a.practitioner_id = :practitioner and a.status in ('BOOKED','CHECKED_IN') and a.start_at > :now
+                   and """ + NOT_CERTIFIED + " order by a.start_at, a.id", UUID.class)
+                .setParameter("practitioner", practitionerId).setParameter("now", now.atOffset(ZoneOffset.UTC))
+                .getResultList();
+        return ids;
+    }
+
+    private static void add(List<String> where, Map<String, Object> params, Object value, String clause, String name) {
+        if (value != null) {
+            where.add(clause);
+            params.put(name, value);
+        }
+    }
+
+    /** Filters of {@code GET /appointments}; dates are local dates at the appointment's location, inclusive. */
+    record AppointmentFilter(UUID practitionerId, UUID patientId, LocalDate from, LocalDate to, boolean needsAttention) {
+        AppointmentFilter forPractitioner(UUID own) {
+            return new AppointmentFilter(own, patientId, from, to, needsAttention);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package com.needleclinic.scheduling;
+
+import com.needleclinic.scheduling.AppointmentRepository.AppointmentFilter;
+import com.needleclinic.scheduling.SchedulingDtos.AppointmentView;
+import com.needleclinic.scheduling.SchedulingDtos.BookAppointmentRequest;
+import com.needleclinic.scheduling.SchedulingDtos.CancelRequest;
+import com.needleclinic.scheduling.SchedulingDtos.RescheduleRequest;
+import com.needleclinic.shared.Idempotency;
+import com.needleclinic.shared.IfMatch;
+import com.needleclinic.shared.InvalidRequestException;
+import com.needleclinic.shared.Page;
+import com.needleclinic.shared.PageRequest;
+import com.needleclinic.shared.QueryParams;
+import com.needleclinic.shared.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+@Path("/api/v1/appointments")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.FRONT_DESK})
+public class AppointmentResource {
+
+    private final AppointmentService service;
+    private final Idempotency idempotency;
+
+    AppointmentResource(AppointmentService service, Idempotency idempotency) {
+        this.service = service;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.FRONT_DESK, Roles.PRACTITIONER})
+    public Response book(@RestHeader("Idempotency-Key") String key, @NotNull @Valid BookAppointmentRequest request) {
+        return idempotency.create(key, "POST /appointments", request, () -> service.book(request));
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.FRONT_DESK, Roles.PRACTITIONER})
+    public Page<AppointmentView> list(@RestQuery String practitionerId, @RestQuery String patientId,
+                                      @RestQuery String from, @RestQuery String to,
+                                      @RestQuery String needsAttention, @RestQuery String limit,
+                                      @RestQuery String cursor) {
+        LocalDate fromDate = QueryParams.date("from", from);
+        LocalDate toDate = QueryParams.date("to", to);
+        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
+            throw new InvalidRequestException("to", "must not be before from");
+        }
+        var filter = new AppointmentFilter(QueryParams.uuid("practitionerId", practitionerId),
+                QueryParams.uuid("patientId", patientId), fromDate, toDate,
+                Boolean.TRUE.equals(QueryParams.bool("needsAttention", needsAttention)));
+        return service.list(filter, PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.FRONT_DESK, Roles.PRACTITIONER})
+    public Response get(@RestPath UUID id) {
+        return service.get(id).toResponse();
+    }
+
+    @POST
+    @Path("/{id}/reschedule")
+    public Response reschedule(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
+                               @NotNull @Valid RescheduleRequest request) {
+        return service.reschedule(id, request.start().toInstant(), IfMatch.of(ifMatch)).toResponse();
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    public Response cancel(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
+                           @NotNull @Valid CancelRequest request) {
+        return service.cancel(id, request.reason().strip(), IfMatch.of(ifMatch)).toResponse();
+    }
+
+    @POST
+    @Path("/{id}/check-in")
+    public Response checkIn(@RestPath UUID id, @RestHeader("If-Match") String ifMatch) {
+        return service.checkIn(id, IfMatch.of(ifMatch)).toResponse();
+    }
+
+    @POST
+    @Path("/{id}/no-show")
+    public Response noShow(@RestPath UUID id, @RestHeader("If-Match") String ifMatch) {
+        return service.markNoShow(id, IfMatch.of(ifMatch)).toResponse();
+    }
+}

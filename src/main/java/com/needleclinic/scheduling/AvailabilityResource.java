@@ -1,0 +1,57 @@
+package com.needleclinic.scheduling;
+
+import com.needleclinic.scheduling.SchedulingDtos.AvailabilityView;
+import com.needleclinic.shared.InvalidRequestException;
+import com.needleclinic.shared.QueryParams;
+import com.needleclinic.shared.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/availability")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.FRONT_DESK, Roles.PRACTITIONER})
+public class AvailabilityResource {
+
+    private final AvailabilityService service;
+
+    AvailabilityResource(AvailabilityService service) {
+        this.service = service;
+    }
+
+    @GET
+    public AvailabilityView find(@RestQuery String serviceId, @RestQuery String locationId, @RestQuery String from,
+                                 @RestQuery String to, @RestQuery String practitionerId) {
+        UUID service = QueryParams.uuid("serviceId", serviceId);
+        UUID location = QueryParams.uuid("locationId", locationId);
+        LocalDate fromDate = QueryParams.date("from", from);
+        LocalDate toDate = QueryParams.date("to", to);
+        List<com.needleclinic.shared.Problem.FieldError> missing = new ArrayList<>();
+        require(missing, service, "serviceId");
+        require(missing, location, "locationId");
+        require(missing, fromDate, "from");
+        require(missing, toDate, "to");
+        if (!missing.isEmpty()) {
+            throw new InvalidRequestException(missing);
+        }
+        if (toDate.isBefore(fromDate)) {
+            throw new InvalidRequestException("to", "must not be before from");
+        }
+        return new AvailabilityView(this.service.find(service, location, fromDate, toDate,
+                QueryParams.uuid("practitionerId", practitionerId)));
+    }
+
+    private static void require(List<com.needleclinic.shared.Problem.FieldError> missing, Object value, String name) {
+        if (value == null) {
+            missing.add(new com.needleclinic.shared.Problem.FieldError(name, "is required"));
+        }
+    }
+}

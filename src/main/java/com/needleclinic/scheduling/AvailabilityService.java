@@ -1,0 +1,89 @@
+package com.needleclinic.scheduling;
+
+import com.needleclinic.catalog.CatalogService;
+import com.needleclinic.catalog.ClinicService;
+import com.needleclinic.location.Location;
+import com.needleclinic.location.LocationService;
+import com.needleclinic.practitioner.PractitionerService;
+import com.needleclinic.scheduling.SchedulingDtos.SlotView;
+import com.needleclinic.shared.InvalidRequestException;
+import com.needleclinic.shared.ResourceNotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/** Answers "when can this service be booked at this location?" from the database in a few queries. */
+@ApplicationScoped
+public class AvailabilityService {
+
+    static final int MAX_DAYS = 31;
+
+    private final ScheduleRepository schedules;
+    private final TimeOffRepository timeOff;
+    private final AppointmentRepository appointments;
+    private final PractitionerService practitioners;
+    private final CatalogService catalog;
+    private final LocationService locations;
+    private final Clock clock;
+
+    AvailabilityService(ScheduleRepository schedules, TimeOffRepository timeOff, AppointmentRepository appointments,
+                        PractitionerService practitioners, CatalogService catalog, LocationService locations,
+                        Clock clock) {
+        this.schedules = schedules;
+        this.timeOff = timeOff;
+        this.appointments = appointments;
+        this.practitioners = practitioners;
+        this.catalog = catalog;
+        this.locations = locations;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public List<SlotView> find(UUID serviceId, UUID locationId, LocalDate from, LocalDate to, UUID practitionerId) {
+        if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
+            throw new InvalidRequestException("to", "at most " + MAX_DAYS + " days after from");
+        }
+        ClinicService service = existing("serviceId", () -> catalog.require(serviceId));
+        Location location = existing("locationId", () -> locations.require(locationId));
+        Set<UUID> candidates = schedules.atLocation(locationId).stream().map(ScheduleEntry::practitionerId)
+                .filter(p -> practitionerId == null || p.equals(practitionerId)).collect(Collectors.toSet());
+
+        Instant windowStart = from.minusDays(1).atStartOfDay(location.zone()).toInstant();
+        Instant windowEnd = to.plusDays(2).atStartOfDay(location.zone()).toInstant();
+        Map<UUID, List<ScheduleEntry>> blocks = schedules.ofPractitioners(candidates).stream()
+                .collect(Collectors.groupingBy(ScheduleEntry::practitionerId));
+        Map<UUID, List<TimeOff>> off = timeOff.overlapping(candidates, windowStart, windowEnd).stream()
+                .collect(Collectors.groupingBy(TimeOff::practitionerId));
+        Map<UUID, List<AvailabilityFinder.Busy>> busy = appointments.openBetween(candidates, windowStart, windowEnd)
+                .stream().collect(Collectors.groupingBy(Appointment::practitionerId,
+                        Collectors.mapping(a -> new AvailabilityFinder.Busy(a.start(), a.end()), Collectors.toList())));
+
+        Map<UUID, AvailabilityFinder.Calendar> calendars = new LinkedHashMap<>();
+        for (UUID id : candidates) {
+            calendars.put(id, new AvailabilityFinder.Calendar(practitioners.require(id), blocks.getOrDefault(id, List.of()),
+                    off.getOrDefault(id, List.of()), busy.getOrDefault(id, List.of())));
+        }
+        return AvailabilityFinder.find(calendars, locationId, location.zone(), service.modality(), service.duration(),
+                        from, to, clock.instant()).stream()
+                .map(s -> new SlotView(s.practitionerId(), s.start(), s.end())).toList();
+    }
+
+    private static <T> T existing(String field, Supplier<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (ResourceNotFoundException e) {
+            throw new InvalidRequestException(field, "does not exist");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package com.needleclinic.scheduling;
+
+import com.needleclinic.patient.CareTeam;
+import com.needleclinic.practitioner.CertifiedWork;
+import com.needleclinic.shared.KnownConstraints;
+import com.needleclinic.shared.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What scheduling answers for other features: who treats whom (a practitioner reads the patients
+ * they have or had a non-cancelled appointment with), which appointments a certification change
+ * strands, and which database constraints mean which problem.
+ */
+@ApplicationScoped
+class SchedulingLinks implements CareTeam, CertifiedWork, KnownConstraints {
+
+    private final AppointmentRepository appointments;
+    private final Clock clock;
+
+    SchedulingLinks(AppointmentRepository appointments, Clock clock) {
+        this.appointments = appointments;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean treats(UUID practitionerId, UUID patientId) {
+        return appointments.anyNotCancelled(practitionerId, patientId);
+    }
+
+    @Override
+    public List<UUID> uncoveredFutureAppointments(UUID practitionerId) {
+        return appointments.notCertifiedFuture(practitionerId, clock.instant());
+    }
+
+    @Override
+    public Map<String, Problem> problemsByConstraint() {
+        return Map.of(
+                "appointment_practitioner_no_overlap", AppointmentService.slotUnavailable().toProblem(),
+                "appointment_patient_no_overlap", AppointmentService.patientDoubleBooked().toProblem(),
+                "appointment_practitioner_certified", Problem.of(422, "practitioner-not-certified",
+                        "Practitioner not certified",
+                        "The practitioner holds no active certification for this service's modality on that date"));
+    }
+}
