@@ -1,0 +1,130 @@
+package com.needleclinic.scheduling;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.needleclinic.scheduling.Clinic.at;
+import static com.needleclinic.scheduling.Clinic.inDays;
+import static com.needleclinic.support.Api.asAdmin;
+import static com.needleclinic.support.Api.createPatient;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** Rule 4: only BOOKED checks in or reschedules; BOOKED/CHECKED_IN cancel; no-show after start. */
+@QuarkusTest
+class AppointmentLifecycleTest {
+
+    private Clinic clinic;
+    private UUID practitioner;
+    private final LocalDate visit = inDays(10);
+
+    @BeforeEach
+    void setUp() {
+        clinic = new Clinic();
+        practitioner = clinic.imsPractitioner(null);
+    }
+
+    private String booked(String time) {
+        return clinic.book(createPatient(), practitioner, clinic.imsService, at(visit, time));
+    }
+
+    private io.restassured.response.ValidatableResponse act(String id, String action, Object body) {
+        var request = asAdmin();
+        if (body != null) {
+            request.body(body);
+        }
+        return request.post("/api/v1/appointments/{id}/" + action, id).then();
+    }
+
+    @Test
+    void booked_then_checked_in_then_cancelled() {
+        String id = booked("10:00");
+        act(id, "check-in", null).statusCode(200).body("status", equalTo("CHECKED_IN")).header("ETag", "\"1\"");
+        act(id, "cancel", Map.of("reason", "Felt faint")).statusCode(200)
+                .body("status", equalTo("CANCELLED"))
+                .body("cancellation.reason", equalTo("Felt faint"))
+                .body("cancellation.at", notNullValue())
+                .body("cancellation.late", equalTo(false));
+    }
+
+    @Test
+    void only_booked_appointments_check_in_or_reschedule() {
+        String id = booked("10:00");
+        act(id, "check-in", null).statusCode(200);
+        act(id, "check-in", null).statusCode(409).body("code", equalTo("invalid-transition"));
+        act(id, "reschedule", Map.of("start", at(visit, "11:00"))).statusCode(409)
+                .body("code", equalTo("invalid-transition"));
+    }
+
+    @Test
+    void a_cancelled_appointment_cannot_move_again() {
+        String id = booked("10:00");
+        act(id, "cancel", Map.of("reason", "Moved away")).statusCode(200);
+        act(id, "cancel", Map.of("reason", "Again")).statusCode(409).body("code", equalTo("invalid-transition"));
+        act(id, "check-in", null).statusCode(409).body("code", equalTo("invalid-transition"));
+        act(id, "reschedule", Map.of("start", at(visit, "11:00"))).statusCode(409).body("code", equalTo("invalid-transition"));
+        act(id, "no-show", null).statusCode(409).body("code", equalTo("invalid-transition"));
+    }
+
+    @Test
+    void no_show_only_after_the_start() {
+        String id = booked("10:00");
+        act(id, "no-show", null).statusCode(409).body("code", equalTo("invalid-transition"))
+                .body("detail", org.hamcrest.Matchers.containsString("after it starts"));
+        asAdmin().get("/api/v1/appointments/{id}", id).then().body("status", equalTo("BOOKED"));
+    }
+
+    @Test
+    void cancelling_less_than_24_hours_before_is_late() {
+        clinic.worksEveryDay(practitioner, "00:00", "23:59");
+        ZonedDateTime soon = ZonedDateTime.now(Clinic.ZONE).plusHours(2).truncatedTo(ChronoUnit.HOURS);
+        if (soon.getHour() >= 23) {
+            soon = soon.plusHours(2);
+        }
+        String id = clinic.book(createPatient(), practitioner, clinic.imsService, soon.toOffsetDateTime().toString());
+        act(id, "cancel", Map.of("reason", "Overslept")).statusCode(200).body("cancellation.late", equalTo(true));
+    }
+
+    @Test
+    void cancelling_needs_a_reason() {
+        String id = booked("10:00");
+        act(id, "cancel", Map.of("reason", " ")).statusCode(400).body("errors[0].field", equalTo("reason"));
+        act(id, "cancel", null).statusCode(400).body("code", equalTo("validation-failed"));
+    }
+
+    @Test
+    void a_stale_if_match_is_412_and_changes_nothing() {
+        String id = booked("10:00");
+        act(id, "check-in", null).statusCode(200);
+        asAdmin().header("If-Match", "\"0\"").body(Map.of("reason", "Late")).post("/api/v1/appointments/{id}/cancel", id)
+                .then().statusCode(412).body("code", equalTo("precondition-failed"));
+        asAdmin().header("If-Match", "\"1\"").body(Map.of("reason", "Late")).post("/api/v1/appointments/{id}/cancel", id)
+                .then().statusCode(200).header("ETag", "\"2\"").body("version", equalTo(2));
+    }
+
+    @Test
+    void unknown_appointment_is_404() {
+        act(UUID.randomUUID().toString(), "check-in", null).statusCode(404).body("code", equalTo("not-found"));
+    }
+
+    @Test
+    void lists_filter_by_local_date_and_patient() {
+        UUID patient = createPatient();
+        String a = clinic.book(patient, practitioner, clinic.imsService, at(visit, "10:00"));
+        String b = clinic.book(patient, practitioner, clinic.imsService, at(visit.plusDays(1), "10:00"));
+        java.util.List<String> both = asAdmin().queryParam("patientId", patient.toString())
+                .get("/api/v1/appointments").then().statusCode(200).extract().path("items.id");
+        org.assertj.core.api.Assertions.assertThat(both).containsExactly(a, b);
+        java.util.List<String> second = asAdmin().queryParam("patientId", patient.toString())
+                .queryParam("from", visit.plusDays(1).toString()).queryParam("to", visit.plusDays(1).toString())
+                .get("/api/v1/appointments").then().statusCode(200).extract().path("items.id");
+        org.assertj.core.api.Assertions.assertThat(second).containsExactly(b);
+    }
+}
