@@ -71,7 +71,25 @@ class AccessMatrixTest {
                         () -> Map.of("modality", "IMS", "givenOn", "2026-01-01"), 404, 404, 403, 403),
                 new Row("POST", "/api/v1/patients/" + SOME_ID + "/consents/" + SOME_ID + "/withdrawal",
                         () -> Map.of("withdrawnOn", "2026-02-01"), 404, 404, 403, 403),
-                new Row("GET", "/api/v1/audit-events", none, 200, 403, 403, 403));
+                new Row("GET", "/api/v1/audit-events", none, 200, 403, 403, 403),
+                new Row("GET", "/api/v1/practitioners/" + SOME_ID + "/schedule", none, 404, 404, 404, 403),
+                new Row("PUT", "/api/v1/practitioners/" + SOME_ID + "/schedule", () -> Map.of("entries", List.of()),
+                        404, 403, 403, 403),
+                new Row("GET", "/api/v1/practitioners/" + SOME_ID + "/time-off", none, 404, 404, 404, 403),
+                new Row("POST", "/api/v1/practitioners/" + SOME_ID + "/time-off",
+                        () -> Map.of("start", "2030-01-01T10:00:00Z", "end", "2030-01-01T11:00:00Z"), 404, 403, 403, 403),
+                new Row("GET", "/api/v1/availability?serviceId=" + SOME_ID + "&locationId=" + SOME_ID
+                        + "&from=2030-01-01&to=2030-01-02", none, 400, 400, 400, 403),
+                new Row("GET", "/api/v1/appointments", none, 200, 200, 200, 403),
+                new Row("POST", "/api/v1/appointments", () -> Map.of("patientId", SOME_ID, "practitionerId", SOME_ID,
+                        "serviceId", SOME_ID, "locationId", SOME_ID, "start", "2030-01-01T10:00:00Z"), 400, 400, 403, 403),
+                new Row("GET", "/api/v1/appointments/" + SOME_ID, none, 404, 404, 404, 403),
+                new Row("POST", "/api/v1/appointments/" + SOME_ID + "/reschedule",
+                        () -> Map.of("start", "2030-01-01T10:00:00Z"), 404, 404, 403, 403),
+                new Row("POST", "/api/v1/appointments/" + SOME_ID + "/cancel", () -> Map.of("reason", "x"),
+                        404, 404, 403, 403),
+                new Row("POST", "/api/v1/appointments/" + SOME_ID + "/check-in", none, 404, 404, 403, 403),
+                new Row("POST", "/api/v1/appointments/" + SOME_ID + "/no-show", none, 404, 404, 403, 403));
     }
 
     static Stream<Object[]> cases() {
