@@ -30,7 +30,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -164,14 +163,15 @@ public class AppointmentService {
                                Appointment.Slot slot, UUID patientId, UUID self) {
         BookingPolicy.requireFuture(slot.start(), clock.instant());
         CertificationPolicy.check(practitioner, service.modality(), slot.localDate());
-        List<UUID> one = List.of(practitioner.id());
         BookingPolicy.requireAvailable(schedules.ofPractitioner(practitioner.id()),
-                timeOff.overlapping(one, slot.start(), slot.end()), location.id(), location.zone(), slot.start(), slot.end());
-        UUID except = self == null ? new UUID(0, 0) : self;
-        if (appointments.practitionerBusy(practitioner.id(), slot.start(), slot.end(), except)) {
+                timeOff.overlapping(practitioner.id(), slot.start(), slot.end()), location.id(), location.zone(),
+                slot.start(), slot.end());
+        var overlaps = appointments.overlaps(practitioner.id(), patientId, slot.start(), slot.end(),
+                self == null ? new UUID(0, 0) : self);
+        if (overlaps.practitioner()) {
             throw slotUnavailable();
         }
-        if (appointments.patientBusy(patientId, slot.start(), slot.end(), except)) {
+        if (overlaps.patient()) {
             throw patientDoubleBooked();
         }
     }
