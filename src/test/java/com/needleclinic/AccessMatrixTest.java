@@ -89,7 +89,15 @@ class AccessMatrixTest {
                 new Row("POST", "/api/v1/appointments/" + SOME_ID + "/cancel", () -> Map.of("reason", "x"),
                         404, 404, 403, 403),
                 new Row("POST", "/api/v1/appointments/" + SOME_ID + "/check-in", none, 404, 404, 403, 403),
-                new Row("POST", "/api/v1/appointments/" + SOME_ID + "/no-show", none, 404, 404, 403, 403));
+                new Row("POST", "/api/v1/appointments/" + SOME_ID + "/no-show", none, 404, 404, 403, 403),
+                new Row("POST", "/api/v1/appointments/" + SOME_ID + "/treatment-note", () -> Map.of("plan", "x"),
+                        403, 403, 404, 403),
+                new Row("GET", "/api/v1/treatment-notes/" + SOME_ID, none, 403, 403, 404, 403),
+                new Row("PUT", "/api/v1/treatment-notes/" + SOME_ID, () -> Map.of("plan", "x"), 403, 403, 404, 403),
+                new Row("POST", "/api/v1/treatment-notes/" + SOME_ID + "/sign", none, 403, 403, 404, 403),
+                new Row("POST", "/api/v1/treatment-notes/" + SOME_ID + "/amendments",
+                        () -> Map.of("reason", "r", "text", "t"), 403, 403, 404, 403),
+                new Row("GET", "/api/v1/patients/" + SOME_ID + "/treatment-notes", none, 403, 403, 404, 403));
     }
 
     static Stream<Object[]> cases() {

@@ -242,17 +242,18 @@ public class ProblemMappers {
             return path.isEmpty() ? "body" : path.toString();
         }
 
+        /** A node inside a list carries its position: {@code sites[0].depthMm}. */
         private static void append(StringBuilder path, jakarta.validation.Path.Node node) {
-            if (node.getName() == null) {
-                return;
+            if (node.isInIterable() && node.getIndex() != null) {
+                path.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() == null || node.getName().startsWith("<")) {
+                return; // "<list element>" and friends: the index above already names it
             }
             if (!path.isEmpty()) {
                 path.append('.');
             }
             path.append(node.getName());
-            if (node.getIndex() != null) {
-                path.append('[').append(node.getIndex()).append(']');
-            }
         }
 
         static String of(JsonMappingException e) {

@@ -1,12 +1,9 @@
 package com.needleclinic.treatment;
 
 import com.needleclinic.shared.IfMatch;
-import com.needleclinic.shared.Page;
-import com.needleclinic.shared.PageRequest;
 import com.needleclinic.shared.Roles;
 import com.needleclinic.treatment.TreatmentDtos.AmendmentRequest;
 import com.needleclinic.treatment.TreatmentDtos.NoteRequest;
-import com.needleclinic.treatment.TreatmentDtos.NoteView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,12 +17,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
 
 import java.util.UUID;
 
 /** Clinical content: practitioners only. Front desk, admin and insurers never read it. */
-@Path("/api/v1")
+@Path("/api/v1/treatment-notes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PRACTITIONER)
@@ -37,40 +33,28 @@ public class TreatmentNoteResource {
         this.service = service;
     }
 
-    @POST
-    @Path("/appointments/{id}/treatment-note")
-    public Response create(@RestPath UUID id, @NotNull @Valid NoteRequest request) {
-        return service.create(id, request).toResponse();
-    }
-
     @GET
-    @Path("/treatment-notes/{id}")
+    @Path("/{id}")
     public Response get(@RestPath UUID id) {
         return service.get(id).toResponse();
     }
 
     @PUT
-    @Path("/treatment-notes/{id}")
+    @Path("/{id}")
     public Response replace(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
                             @NotNull @Valid NoteRequest request) {
         return service.replace(id, request, IfMatch.of(ifMatch)).toResponse();
     }
 
     @POST
-    @Path("/treatment-notes/{id}/sign")
+    @Path("/{id}/sign")
     public Response sign(@RestPath UUID id, @RestHeader("If-Match") String ifMatch) {
         return service.sign(id, IfMatch.of(ifMatch)).toResponse();
     }
 
     @POST
-    @Path("/treatment-notes/{id}/amendments")
+    @Path("/{id}/amendments")
     public Response amend(@RestPath UUID id, @NotNull @Valid AmendmentRequest request) {
         return service.amend(id, request).toResponse();
-    }
-
-    @GET
-    @Path("/patients/{id}/treatment-notes")
-    public Page<NoteView> ofPatient(@RestPath UUID id, @RestQuery String limit, @RestQuery String cursor) {
-        return service.ofPatient(id, PageRequest.of(limit, cursor));
     }
 }
