@@ -1,0 +1,154 @@
+package com.needleclinic.billing;
+
+import com.needleclinic.audit.AuditEntry;
+import com.needleclinic.audit.AuditLog;
+import com.needleclinic.catalog.CatalogService;
+import com.needleclinic.catalog.ClinicService;
+import com.needleclinic.patient.Coverage;
+import com.needleclinic.patient.CoverageService;
+import com.needleclinic.patient.Patient;
+import com.needleclinic.patient.PatientService;
+import com.needleclinic.practitioner.Practitioner;
+import com.needleclinic.practitioner.PractitionerService;
+import com.needleclinic.scheduling.Appointment;
+import com.needleclinic.scheduling.AppointmentService;
+import com.needleclinic.shared.Caller;
+import com.needleclinic.shared.Page;
+import com.needleclinic.shared.PageRequest;
+import com.needleclinic.shared.ResourceNotFoundException;
+import com.needleclinic.shared.Roles;
+import com.needleclinic.treatment.NoteSigned;
+import io.quarkus.logging.Log;
+import io.quarkus.security.ForbiddenException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import static com.needleclinic.audit.AuditEntry.Action.ADJUDICATE;
+import static com.needleclinic.audit.AuditEntry.Action.CREATE;
+import static com.needleclinic.audit.AuditEntry.Action.EXPORT;
+import static com.needleclinic.audit.AuditEntry.Action.READ;
+import static com.needleclinic.audit.AuditEntry.Action.SEARCH;
+
+/** Claims: created by signing, pulled and adjudicated by insurers (API.md rule 6). */
+@ApplicationScoped
+public class ClaimService {
+
+    static final String RESOURCE = "CLAIM";
+
+    private final ClaimRepository claims;
+    private final AppointmentService appointments;
+    private final PatientService patients;
+    private final CoverageService coverages;
+    private final PractitionerService practitioners;
+    private final CatalogService catalog;
+    private final AuditLog auditLog;
+    private final Caller caller;
+    private final Clock clock;
+
+    ClaimService(ClaimRepository claims, AppointmentService appointments, PatientService patients,
+                 CoverageService coverages, PractitionerService practitioners, CatalogService catalog,
+                 AuditLog auditLog, Caller caller, Clock clock) {
+        this.claims = claims;
+        this.appointments = appointments;
+        this.patients = patients;
+        this.coverages = coverages;
+        this.practitioners = practitioners;
+        this.catalog = catalog;
+        this.auditLog = auditLog;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs inside the signing transaction: the claim exists exactly when the signature does. A
+     * patient without a coverage valid on the service date pays at the desk: no claim.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onNoteSigned(@Observes NoteSigned signed) {
+        Appointment appointment = appointments.requireForUpdate(signed.appointmentId());
+        Optional<Coverage> coverage = coverages.payingCoverage(appointment.patientId(), appointment.localDate());
+        if (coverage.isEmpty() || claims.existsForAppointment(appointment.id())) {
+            Log.infof("No claim for appointment %s (coverage: %s)", appointment.id(), coverage.isPresent());
+            return;
+        }
+        Patient patient = patients.require(appointment.patientId());
+        Practitioner practitioner = practitioners.require(appointment.practitionerId());
+        ClinicService service = catalog.require(appointment.serviceId());
+        Coverage plan = coverage.get();
+        Claim claim = new Claim(new ClaimSnapshot(signed.noteId(), appointment.id(), patient.id(), plan.id(),
+                plan.insurerId(), appointment.localDate(), patient.firstName(), patient.lastName(),
+                patient.dateOfBirth(), plan.policyNumber(), plan.memberId(), plan.relationship().name(),
+                practitioner.firstName() + " " + practitioner.lastName(), practitioner.discipline().name(),
+                practitioner.registrationNumber(), practitioner.province().name(), service.name(),
+                service.billingCode(), service.modality() == null ? null : service.modality().name(),
+                service.priceCents(), service.currency()), clock.instant());
+        claims.persistAndFlush(claim);
+        auditLog.record(AuditEntry.of(CREATE, RESOURCE, claim.id(), patient.id()));
+        Log.infof("Claim %s submitted to insurer %s for appointment %s", claim.id(), plan.insurerId(), appointment.id());
+    }
+
+    @Transactional
+    public Page<ClaimView> list(ClaimFilter filter, PageRequest page) {
+        java.util.List<Claim> rows = claims.page(scoped(filter), page.fetchOneMore());
+        Page<ClaimView> result = page.toPage(rows, Claim::id, ClaimView::of);
+        auditLog.recordAll(rows.stream().limit(result.items().size())
+                .map(c -> AuditEntry.of(SEARCH, RESOURCE, c.id(), c.patientId())).toList());
+        return result;
+    }
+
+    @Transactional
+    public ClaimView get(UUID id) {
+        Claim claim = visible(id, READ, LockModeType.NONE);
+        auditLog.record(AuditEntry.of(READ, RESOURCE, id, claim.patientId()));
+        return ClaimView.of(claim);
+    }
+
+    /** Once, by the owning insurer; the row lock makes a concurrent second call see the first. */
+    @Transactional
+    public ClaimView adjudicate(UUID id, AdjudicationRequest request) {
+        Claim claim = visible(id, ADJUDICATE, LockModeType.PESSIMISTIC_WRITE);
+        if (request.outcome() == AdjudicationRequest.Outcome.PAID) {
+            claim.pay(request.paidCents(), clock.instant());
+        } else {
+            claim.reject(request.reason().strip(), clock.instant());
+        }
+        claims.flush();
+        auditLog.record(AuditEntry.of(ADJUDICATE, RESOURCE, id, claim.patientId()));
+        Log.infof("Claim %s adjudicated %s", id, claim.status());
+        return ClaimView.of(claim);
+    }
+
+    /** Records the export and answers the filter the caller may export with. */
+    @Transactional
+    public ClaimFilter startExport(ClaimFilter filter, String format) {
+        ClaimFilter scoped = scoped(filter);
+        auditLog.record(AuditEntry.of(EXPORT, RESOURCE + "_" + format, null, null));
+        return scoped;
+    }
+
+    /** An insurer sees only its own members' claims; admin sees all. */
+    private ClaimFilter scoped(ClaimFilter filter) {
+        if (caller.is(Roles.ADMIN)) {
+            return filter;
+        }
+        UUID insurer = caller.insurerId().orElseThrow(() -> new ForbiddenException("No insurer_id claim"));
+        return new ClaimFilter(insurer, filter.from(), filter.to(), filter.status());
+    }
+
+    private Claim visible(UUID id, AuditEntry.Action action, LockModeType lock) {
+        Claim claim = claims.findByIdOptional(id, lock).orElseThrow(() -> new ResourceNotFoundException("Claim", id));
+        boolean mine = caller.insurerId().map(claim.insurerId()::equals).orElse(false);
+        boolean allowed = action == ADJUDICATE ? mine : mine || caller.is(Roles.ADMIN);
+        if (!allowed) {
+            auditLog.recordDenied(AuditEntry.of(action, RESOURCE, id, claim.patientId()));
+            throw new ResourceNotFoundException("Claim", id);
+        }
+        return claim;
+    }
+}

@@ -1,0 +1,73 @@
+package com.needleclinic.billing;
+
+import com.needleclinic.support.Api;
+import com.needleclinic.support.Tokens;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.needleclinic.support.Api.as;
+import static com.needleclinic.support.Api.asAdmin;
+
+/** A whole visit up to the signed note: the way a claim comes to exist. */
+final class SignedVisit {
+
+    static final ZoneId ZONE = ZoneId.of("America/Vancouver");
+
+    final UUID location;
+    final UUID service;
+    final UUID practitioner;
+
+    SignedVisit() {
+        location = UUID.fromString(asAdmin().body(Api.locationBody()).post("/api/v1/locations").then().statusCode(201)
+                .extract().path("id"));
+        Map<String, Object> body = Api.serviceBody("IMS");
+        body.put("name", "IMS follow-up, 30 min, with \"e-stim\", needles");
+        service = UUID.fromString(asAdmin().body(body).post("/api/v1/services").then().statusCode(201).extract().path("id"));
+        practitioner = Api.createPractitioner();
+        Api.certify(practitioner, "IMS", "2020-01-01", null, "ACTIVE");
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            entries.add(Map.of("locationId", location.toString(), "dayOfWeek", day.name(), "start", "08:00", "end", "18:00"));
+        }
+        asAdmin().body(Map.of("entries", entries)).put("/api/v1/practitioners/{id}/schedule", practitioner)
+                .then().statusCode(200);
+    }
+
+    static UUID insuredPatient(UUID insurer) {
+        UUID patient = Api.createPatient();
+        asAdmin().body(Api.coverageBody(insurer, "2020-01-01", null)).post("/api/v1/patients/{id}/coverages", patient)
+                .then().statusCode(201);
+        return patient;
+    }
+
+    /** Books, checks in, writes and signs a note; answers the note id. */
+    String signFor(UUID patient, int inDays) {
+        asAdmin().body(Map.of("modality", "IMS", "givenOn", LocalDate.now().toString()))
+                .post("/api/v1/patients/{id}/consents", patient).then().statusCode(201);
+        String start = ZonedDateTime.of(LocalDate.now(ZONE).plusDays(inDays), LocalTime.of(10, 0), ZONE)
+                .toOffsetDateTime().toString();
+        String appointment = asAdmin().body(Map.of("patientId", patient.toString(), "practitionerId", practitioner.toString(),
+                        "serviceId", service.toString(), "locationId", location.toString(), "start", start))
+                .post("/api/v1/appointments").then().statusCode(201).extract().path("id");
+        asAdmin().post("/api/v1/appointments/{id}/check-in", appointment).then().statusCode(200);
+        Map<String, Object> note = new HashMap<>();
+        note.put("subjective", "SECRET-CLINICAL-TEXT");
+        note.put("needling", Map.of("modality", "IMS",
+                "sites", List.of(Map.of("site", "Gluteus medius", "side", "LEFT", "needles", 4, "depthMm", 40,
+                        "localTwitchResponse", true, "retentionSeconds", 0)),
+                "needlesInserted", 4, "needlesRemoved", 4, "adverseEvents", List.of("NONE")));
+        String noteId = as(Tokens.practitioner(practitioner)).body(note)
+                .post("/api/v1/appointments/{id}/treatment-note", appointment).then().statusCode(201).extract().path("id");
+        as(Tokens.practitioner(practitioner)).post("/api/v1/treatment-notes/{id}/sign", noteId).then().statusCode(200);
+        return appointment;
+    }
+}
