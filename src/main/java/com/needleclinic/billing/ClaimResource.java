@@ -1,7 +1,6 @@
 package com.needleclinic.billing;
 
 import com.needleclinic.shared.InvalidRequestException;
-import com.needleclinic.shared.Page;
 import com.needleclinic.shared.PageRequest;
 import com.needleclinic.shared.QueryParams;
 import com.needleclinic.shared.Roles;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
@@ -37,26 +37,39 @@ public class ClaimResource {
         this.export = export;
     }
 
+    /**
+     * One address, three representations, chosen by {@code Accept} in the client's order of
+     * preference; JSON when the client states none.
+     */
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    public Page<ClaimView> list(@RestQuery String from, @RestQuery String to, @RestQuery String status,
-                                @RestQuery String limit, @RestQuery String cursor) {
-        return service.list(filter(from, to, status), PageRequest.of(limit, cursor));
+    @Produces({MediaType.APPLICATION_JSON, CSV, FHIR_JSON})
+    public Response list(@RestQuery String from, @RestQuery String to, @RestQuery String status,
+                         @RestQuery String limit, @RestQuery String cursor, HttpHeaders headers) {
+        ClaimFilter filter = filter(from, to, status);
+        switch (representation(headers)) {
+            case CSV:
+                return Response.ok(export.csv(service.startExport(filter, "CSV")), CSV + ";charset=UTF-8;header=present")
+                        .header("Content-Disposition", "attachment; filename=\"claims.csv\"").build();
+            case FHIR_JSON:
+                return Response.ok(export.fhir(service.startExport(filter, "FHIR")), FHIR_JSON).build();
+            default:
+                return Response.ok(service.list(filter, PageRequest.of(limit, cursor)), MediaType.APPLICATION_JSON).build();
+        }
     }
 
-    @GET
-    @Produces(CSV + ";charset=UTF-8")
-    public Response csv(@RestQuery String from, @RestQuery String to, @RestQuery String status) {
-        ClaimFilter filter = service.startExport(filter(from, to, status), "CSV");
-        return Response.ok(export.csv(filter), CSV + ";charset=UTF-8;header=present")
-                .header("Content-Disposition", "attachment; filename=\"claims.csv\"").build();
-    }
-
-    @GET
-    @Produces(FHIR_JSON)
-    public Response fhir(@RestQuery String from, @RestQuery String to, @RestQuery String status) {
-        ClaimFilter filter = service.startExport(filter(from, to, status), "FHIR");
-        return Response.ok(export.fhir(filter), FHIR_JSON).build();
+    private static String representation(HttpHeaders headers) {
+        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+            if (accepted.isWildcardType() || accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return MediaType.APPLICATION_JSON;
+            }
+            if (accepted.isCompatible(MediaType.valueOf(CSV))) {
+                return CSV;
+            }
+            if (accepted.isCompatible(MediaType.valueOf(FHIR_JSON))) {
+                return FHIR_JSON;
+            }
+        }
+        return MediaType.APPLICATION_JSON;
     }
 
     @GET
