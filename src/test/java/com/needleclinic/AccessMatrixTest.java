@@ -97,7 +97,11 @@ class AccessMatrixTest {
                 new Row("POST", "/api/v1/treatment-notes/" + SOME_ID + "/sign", none, 403, 403, 404, 403),
                 new Row("POST", "/api/v1/treatment-notes/" + SOME_ID + "/amendments",
                         () -> Map.of("reason", "r", "text", "t"), 403, 403, 404, 403),
-                new Row("GET", "/api/v1/patients/" + SOME_ID + "/treatment-notes", none, 403, 403, 404, 403));
+                new Row("GET", "/api/v1/patients/" + SOME_ID + "/treatment-notes", none, 403, 403, 404, 403),
+                new Row("GET", "/api/v1/claims", none, 200, 403, 403, 200),
+                new Row("GET", "/api/v1/claims/" + SOME_ID, none, 404, 403, 403, 404),
+                new Row("POST", "/api/v1/claims/" + SOME_ID + "/adjudication", () -> Map.of("outcome", "PAID", "paidCents", 1),
+                        403, 403, 403, 404));
     }
 
     static Stream<Object[]> cases() {
