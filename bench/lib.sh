@@ -31,6 +31,7 @@ bench_package() { # builds target/quarkus-app unless it is newer than every sour
 bench_start_service() { # db port log [extra java args...]
   local db=$1 port=$2 log=$3; shift 3
   local root; root=$(bench_root)
+  CLINIC_RATE_LIMIT_REQUESTS_PER_SECOND=${CLINIC_RATE_LIMIT_REQUESTS_PER_SECOND:-0} \
   QUARKUS_HTTP_PORT=$port \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
   QUARKUS_DATASOURCE_USERNAME=$PGUSER QUARKUS_DATASOURCE_PASSWORD=unused \
