@@ -172,9 +172,28 @@ public class ProblemMappers {
                 }
             }
         }
+        if (transactionInfrastructureFailed(e)) {
+            Log.warnf(e, "Transaction failed in the infrastructure (%s)", e.getClass().getSimpleName());
+            return unavailable();
+        }
         Log.errorf(e, "Unexpected error (%s)", e.getClass().getSimpleName());
         return Problems.response(500, "internal-error", "Internal error",
                 "The request could not be completed; it has been logged");
+    }
+
+    /**
+     * A commit or rollback that failed below the application (the connection died mid-commit): the
+     * client should retry, with its Idempotency-Key, once the database is back.
+     */
+    private static boolean transactionInfrastructureFailed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof jakarta.transaction.SystemException || t instanceof jakarta.transaction.RollbackException
+                    || t instanceof jakarta.transaction.HeuristicMixedException
+                    || t instanceof jakarta.transaction.HeuristicRollbackException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response fromSqlState(SQLException sql) {
