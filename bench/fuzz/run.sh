@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Hostile and malformed requests generated from openapi.yaml against the packaged service.
+#   bench/fuzz/run.sh [min_requests=2000]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/../lib.sh"
+root=$(bench_root)
+minimum=${1:-2000}
+db="clinic_bench_fuzz_$$"
+port=18187
+log=$(mktemp)
+work=$(mktemp -d)
+
+bench_require_postgres
+bench_package
+bench_create_db "$db"
+pid=$(bench_start_service "$db" "$port" "$log")
+cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; bench_drop_db "$db"; rm -rf "$work" "$log"; }
+trap cleanup EXIT
+bench_wait_ready "$port"
+
+# Tokens: one per role, an expired one, one signed with another key, one from another issuer.
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/other.pem" 2>/dev/null
+cp -r "$root/scripts" "$work/forger"
+cp "$work/other.pem" "$work/forger/dev-keys/private.pem"
+{
+  echo "admin $(bench_token admin)"
+  echo "front-desk $(bench_token front-desk)"
+  echo "practitioner $(bench_token practitioner --practitioner 00000000-0000-7000-8000-000000000001)"
+  echo "insurer $(bench_token insurer --insurer 00000000-0000-7000-8000-000000000001)"
+  echo "expired $("$root/scripts/dev-token" admin --iss "$BENCH_ISSUER" --ttl -60)"
+  echo "forged $("$work/forger/dev-token" admin --iss "$BENCH_ISSUER")"
+  echo "other-issuer $("$root/scripts/dev-token" admin --iss https://evil.example)"
+} >"$work/tokens.txt"
+
+python3 "$here/fuzz.py" "http://127.0.0.1:$port" "$root/openapi.yaml" "$work/tokens.txt" "$minimum"
+status=$?
+errors=$(grep -c 'Unexpected error' "$log" || true)
+echo "service log: $errors unexpected errors"
+exit $status
