@@ -9,7 +9,6 @@ import com.needleclinic.shared.Created;
 import com.needleclinic.shared.InvalidRequestException;
 import com.needleclinic.shared.Page;
 import com.needleclinic.shared.PageRequest;
-import com.needleclinic.shared.ResourceNotFoundException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -46,11 +45,7 @@ public class CoverageService {
     @Transactional
     public Created<CoverageView> add(UUID patientId, CoverageRequest request) {
         Patient patient = patients.require(patientId);
-        try {
-            insurers.require(request.insurerId());
-        } catch (ResourceNotFoundException e) {
-            throw new InvalidRequestException("insurerId", "no insurer with this id");
-        }
+        InvalidRequestException.referenced("insurerId", () -> insurers.require(request.insurerId()));
         Coverage coverage = patient.addCoverage(request.plan(), clock.instant());
         coverages.persistAndFlush(coverage);
         auditLog.record(AuditEntry.of(CREATE, RESOURCE, coverage.id(), patientId));

@@ -17,7 +17,6 @@ import com.needleclinic.shared.Caller;
 import com.needleclinic.shared.ConflictException;
 import com.needleclinic.shared.Created;
 import com.needleclinic.shared.IfMatch;
-import com.needleclinic.shared.InvalidRequestException;
 import com.needleclinic.shared.Page;
 import com.needleclinic.shared.PageRequest;
 import com.needleclinic.shared.ResourceNotFoundException;
@@ -31,8 +30,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.function.Supplier;
 
+import static com.needleclinic.shared.InvalidRequestException.referenced;
 import static com.needleclinic.audit.AuditEntry.Action.CREATE;
 import static com.needleclinic.audit.AuditEntry.Action.READ;
 import static com.needleclinic.audit.AuditEntry.Action.SEARCH;
@@ -76,10 +75,10 @@ public class AppointmentService {
                 && !caller.practitionerId().map(request.practitionerId()::equals).orElse(false)) {
             throw new ForbiddenException("A practitioner books only for themself");
         }
-        existing("patientId", () -> patients.require(request.patientId()));
-        Practitioner practitioner = existing("practitionerId", () -> practitioners.require(request.practitionerId()));
-        ClinicService service = existing("serviceId", () -> catalog.require(request.serviceId()));
-        Location location = existing("locationId", () -> locations.require(request.locationId()));
+        referenced("patientId", () -> patients.require(request.patientId()));
+        Practitioner practitioner = referenced("practitionerId", () -> practitioners.require(request.practitionerId()));
+        ClinicService service = referenced("serviceId", () -> catalog.require(request.serviceId()));
+        Location location = referenced("locationId", () -> locations.require(request.locationId()));
         Appointment.Slot slot = slotFor(request.start().toInstant(), service, location);
         checkBookable(practitioner, service, location, slot, request.patientId(), null);
 
@@ -206,14 +205,6 @@ public class AppointmentService {
         return new Versioned<>(appointment.version(), AppointmentView.of(appointment));
     }
 
-    /** A reference in the body to something that does not exist is a bad field, not a missing page. */
-    private static <T> T existing(String field, Supplier<T> lookup) {
-        try {
-            return lookup.get();
-        } catch (ResourceNotFoundException e) {
-            throw new InvalidRequestException(field, "does not exist");
-        }
-    }
 
     static ConflictException slotUnavailable() {
         return new ConflictException("slot-unavailable", "Slot unavailable",

@@ -7,7 +7,6 @@ import com.needleclinic.location.LocationService;
 import com.needleclinic.practitioner.PractitionerService;
 import com.needleclinic.scheduling.SchedulingDtos.SlotView;
 import com.needleclinic.shared.InvalidRequestException;
-import com.needleclinic.shared.ResourceNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -20,10 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Answers "when can this service be booked at this location?" from the database in a few queries. */
+import static com.needleclinic.shared.InvalidRequestException.referenced;
+
 @ApplicationScoped
 public class AvailabilityService {
 
@@ -54,8 +54,8 @@ public class AvailabilityService {
         if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
             throw new InvalidRequestException("to", "at most " + MAX_DAYS + " days after from");
         }
-        ClinicService service = existing("serviceId", () -> catalog.require(serviceId));
-        Location location = existing("locationId", () -> locations.require(locationId));
+        ClinicService service = referenced("serviceId", () -> catalog.require(serviceId));
+        Location location = referenced("locationId", () -> locations.require(locationId));
         Set<UUID> candidates = schedules.atLocation(locationId).stream().map(ScheduleEntry::practitionerId)
                 .filter(p -> practitionerId == null || p.equals(practitionerId)).collect(Collectors.toSet());
 
@@ -79,11 +79,4 @@ public class AvailabilityService {
                 .map(s -> new SlotView(s.practitionerId(), s.start(), s.end())).toList();
     }
 
-    private static <T> T existing(String field, Supplier<T> lookup) {
-        try {
-            return lookup.get();
-        } catch (ResourceNotFoundException e) {
-            throw new InvalidRequestException(field, "does not exist");
-        }
-    }
 }

@@ -8,6 +8,18 @@ public class InvalidRequestException extends DomainException {
         this(List.of(new Problem.FieldError(field, message)));
     }
 
+    /**
+     * Looks up what a request body refers to: an id that names nothing is a bad field of the
+     * request (400), not a missing page (404).
+     */
+    public static <T> T referenced(String field, java.util.function.Supplier<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (ResourceNotFoundException e) {
+            throw new InvalidRequestException(field, "does not exist");
+        }
+    }
+
     public InvalidRequestException(List<Problem.FieldError> errors) {
         super(400, "validation-failed", "Invalid request", "The request has invalid fields", errors);
     }

@@ -1,6 +1,7 @@
 package com.needleclinic.billing;
 
 import com.needleclinic.support.Api;
+import com.needleclinic.support.Db;
 import com.needleclinic.support.Tokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,8 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,19 +72,19 @@ class ClaimTest {
                 .body("adjudication", nullValue())
                 .extract().asString();
         assertThat(body).doesNotContain("SECRET-CLINICAL-TEXT").doesNotContain("Gluteus").doesNotContain("sites");
-        assertThat(count(appointment)).isEqualTo(1);
+        assertThat(claimsFor(appointment)).isEqualTo(1);
     }
 
     @Test
     void no_coverage_valid_on_the_service_date_means_no_claim() {
         UUID uninsured = Api.createPatient();
         String appointment = visit.signFor(uninsured, 3);
-        assertThat(count(appointment)).isZero();
+        assertThat(claimsFor(appointment)).isZero();
 
         UUID lapsed = Api.createPatient();
         asAdmin().body(Api.coverageBody(insurerA, "2020-01-01", java.time.LocalDate.now().toString()))
                 .post("/api/v1/patients/{id}/coverages", lapsed).then().statusCode(201);
-        assertThat(count(visit.signFor(lapsed, 4))).isZero();
+        assertThat(claimsFor(visit.signFor(lapsed, 4))).isZero();
     }
 
     @Test
@@ -96,7 +95,7 @@ class ClaimTest {
                 .get("/api/v1/patients/{id}/treatment-notes", patient).then().extract().path("items[0].id");
         as(Tokens.practitioner(visit.practitioner)).post("/api/v1/treatment-notes/{id}/sign", note)
                 .then().statusCode(409).body("code", equalTo("note-locked"));
-        assertThat(count(appointment)).isEqualTo(1);
+        assertThat(claimsFor(appointment)).isEqualTo(1);
         try (Connection c = db.getConnection(); var s = c.createStatement()) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.executeUpdate(
                             "insert into claim select gen_random_uuid(), note_id, appointment_id, patient_id, coverage_id, "
@@ -171,16 +170,8 @@ class ClaimTest {
         assertThat(exports).contains("CLAIM_CSV");
     }
 
-    private long count(String appointment) {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("select count(*) from claim where appointment_id = ?::uuid")) {
-            s.setString(1, appointment);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+
+    private long claimsFor(String appointment) {
+        return Db.count(db, "select count(*) from claim where appointment_id = ?::uuid", appointment);
     }
 }

@@ -1,14 +1,12 @@
 package com.needleclinic.patient;
 
+import com.needleclinic.support.Db;
 import com.needleclinic.support.Tokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -64,11 +62,11 @@ class PatientResourceTest {
         asAdmin().body(again).post("/api/v1/patients").then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("code", equalTo("possible-duplicate"));
-        assertThat(countNamed((String) body.get("firstName"))).isEqualTo(1);
+        assertThat(Db.count(db, "select count(*) from patient where lower(first_name) = lower(?)", (String) body.get("firstName"))).isEqualTo(1);
 
         again.put("confirmDuplicate", true);
         asAdmin().body(again).post("/api/v1/patients").then().statusCode(201);
-        assertThat(countNamed((String) body.get("firstName"))).isEqualTo(2);
+        assertThat(Db.count(db, "select count(*) from patient where lower(first_name) = lower(?)", (String) body.get("firstName"))).isEqualTo(2);
 
         Map<String, Object> otherBirthday = new java.util.HashMap<>(body);
         otherBirthday.put("dateOfBirth", "1990-12-11");
@@ -97,7 +95,7 @@ class PatientResourceTest {
         body.put("dateOfBirth", "1850-01-01");
         as(Tokens.frontDesk()).body(body).post("/api/v1/patients").then().statusCode(400)
                 .body("errors.field", hasItem(org.hamcrest.Matchers.startsWith("dateOfBirth")));
-        assertThat(countNamed((String) body.get("firstName"))).isZero();
+        assertThat(Db.count(db, "select count(*) from patient where lower(first_name) = lower(?)", (String) body.get("firstName"))).isZero();
     }
 
     @Test
@@ -133,7 +131,7 @@ class PatientResourceTest {
                 .then().statusCode(201).extract().path("id");
         as(Tokens.frontDesk()).header("Idempotency-Key", key).body(body).post("/api/v1/patients")
                 .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
-        assertThat(countNamed((String) body.get("firstName"))).isEqualTo(1);
+        assertThat(Db.count(db, "select count(*) from patient where lower(first_name) = lower(?)", (String) body.get("firstName"))).isEqualTo(1);
     }
 
     @Test
@@ -153,16 +151,4 @@ class PatientResourceTest {
         as(Tokens.insurer(UUID.randomUUID())).get("/api/v1/patients").then().statusCode(403);
     }
 
-    private long countNamed(String firstName) {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("select count(*) from patient where lower(first_name) = lower(?)")) {
-            s.setString(1, firstName);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package com.needleclinic.scheduling;
 
+import com.needleclinic.support.Db;
 import com.needleclinic.support.Tokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -7,9 +8,6 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +51,7 @@ class DoubleBookingRaceTest {
                     assertThat(r.statusCode()).isEqualTo(409);
                     assertThat(r.<String>path("code")).isEqualTo("slot-unavailable");
                 });
-        assertThat(count("select count(*) from appointment where practitioner_id = ?", practitioner)).isEqualTo(1);
+        assertThat(Db.count(db, "select count(*) from appointment where practitioner_id = ?", practitioner)).isEqualTo(1);
     }
 
     @Test
@@ -70,7 +68,7 @@ class DoubleBookingRaceTest {
         assertThat(responses).filteredOn(r -> r.statusCode() == 201).hasSize(1);
         assertThat(responses).filteredOn(r -> r.statusCode() != 201)
                 .allSatisfy(r -> assertThat(r.<String>path("code")).isEqualTo("patient-double-booked"));
-        assertThat(count("select count(*) from appointment where patient_id = ?", patient)).isEqualTo(1);
+        assertThat(Db.count(db, "select count(*) from appointment where patient_id = ?", patient)).isEqualTo(1);
     }
 
     private static List<Response> race(IntFunction<Map<String, Object>> body) throws Exception {
@@ -94,13 +92,4 @@ class DoubleBookingRaceTest {
         return responses;
     }
 
-    private long count(String sql, UUID id) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package com.needleclinic.shared;
 
+import com.needleclinic.support.Db;
 import com.needleclinic.support.Tokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +46,7 @@ class IdempotencyTest {
                 .header("ETag", first.header("ETag"))
                 .body("id", equalTo(first.path("id")))
                 .body("registrationNumber", equalTo(body.get("registrationNumber")));
-        assertThat(count("select count(*) from practitioner where registration_number = ?",
+        assertThat(Db.count(db, "select count(*) from practitioner where registration_number = ?",
                 (String) body.get("registrationNumber"))).isEqualTo(1);
     }
 
@@ -58,7 +58,7 @@ class IdempotencyTest {
         asAdmin().header("Idempotency-Key", key).body(other).post("/api/v1/practitioners").then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("code", equalTo("idempotency-key-reused"));
-        assertThat(count("select count(*) from practitioner where registration_number = ?",
+        assertThat(Db.count(db, "select count(*) from practitioner where registration_number = ?",
                 (String) other.get("registrationNumber"))).isZero();
     }
 
@@ -159,21 +159,10 @@ class IdempotencyTest {
         pool.shutdown();
         assertThat(originals).isEqualTo(1);
         assertThat(ids).containsOnly(ids.get(0));
-        assertThat(count("select count(*) from practitioner where registration_number = ?",
+        assertThat(Db.count(db, "select count(*) from practitioner where registration_number = ?",
                 (String) body.get("registrationNumber"))).isEqualTo(1);
     }
 
-    private long count(String sql, String parameter) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, parameter);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private void update(String sql, String caller, String key) throws Exception {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
