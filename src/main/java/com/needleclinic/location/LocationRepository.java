@@ -1,17 +1,8 @@
 package com.needleclinic.location;
 
-import com.needleclinic.shared.PageRequest;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import com.needleclinic.shared.KeysetRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.List;
-import java.util.UUID;
-
 @ApplicationScoped
-class LocationRepository implements PanacheRepositoryBase<Location, UUID> {
-
-    List<Location> page(PageRequest page) {
-        var query = page.after() == null ? find("order by id") : find("id > ?1 order by id", page.after());
-        return query.range(0, page.limit() - 1).list();
-    }
+class LocationRepository implements KeysetRepository<Location> {
 }

@@ -54,7 +54,7 @@ public class ConsentService {
     public Page<ConsentView> list(UUID patientId, PageRequest page) {
         access.requireReadable(patientId, AuditEntry.of(SEARCH, RESOURCE, null, patientId));
         patients.require(patientId);
-        Page<ConsentView> result = page.toPage(consents.page(patientId, page.fetchOneMore()), Consent::id,
+        Page<ConsentView> result = page.toPage(consents.pageWhere("patient.id", patientId, page.fetchOneMore()), Consent::id,
                 ConsentView::of);
         auditLog.recordAll(result.items().stream().map(c -> AuditEntry.of(SEARCH, RESOURCE, c.id(), patientId)).toList());
         return result;

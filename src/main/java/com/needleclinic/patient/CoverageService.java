@@ -57,7 +57,7 @@ public class CoverageService {
     @Transactional
     public Page<CoverageView> list(UUID patientId, PageRequest page) {
         patients.require(patientId);
-        Page<CoverageView> result = page.toPage(coverages.page(patientId, page.fetchOneMore()), Coverage::id,
+        Page<CoverageView> result = page.toPage(coverages.pageWhere("patient.id", patientId, page.fetchOneMore()), Coverage::id,
                 CoverageView::of);
         auditLog.recordAll(result.items().stream().map(c -> AuditEntry.of(SEARCH, RESOURCE, c.id(), patientId)).toList());
         return result;

@@ -48,7 +48,7 @@ public class CertificationService {
     @Transactional
     public Page<CertificationView> list(UUID practitionerId, PageRequest page) {
         practitioners.require(practitionerId);
-        return page.toPage(certifications.page(practitionerId, page.fetchOneMore()), Certification::id,
+        return page.toPage(certifications.pageWhere("practitioner.id", practitionerId, page.fetchOneMore()), Certification::id,
                 CertificationView::of);
     }
 

@@ -1,25 +1,19 @@
 package com.needleclinic.practitioner;
 
+import com.needleclinic.shared.KeysetRepository;
 import com.needleclinic.shared.PageRequest;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 @ApplicationScoped
-class PractitionerRepository implements PanacheRepositoryBase<Practitioner, UUID> {
+class PractitionerRepository implements KeysetRepository<Practitioner> {
 
     private static final String CERTIFIED_ON = """
             active = true and exists (select 1 from Certification c where c.practitioner = p and c.modality = :modality
               and c.status = CertificationStatus.ACTIVE and c.validFrom <= :on and (c.validUntil is null or c.validUntil >= :on))""";
-
-    List<Practitioner> page(PageRequest page) {
-        var query = page.after() == null ? find("order by id") : find("id > ?1 order by id", page.after());
-        return query.range(0, page.limit() - 1).list();
-    }
 
     /** Active practitioners who may perform {@code modality} on {@code on}. */
     List<Practitioner> certifiedOn(Modality modality, LocalDate on, PageRequest page) {

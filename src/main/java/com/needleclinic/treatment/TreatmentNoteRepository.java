@@ -1,7 +1,6 @@
 package com.needleclinic.treatment;
 
-import com.needleclinic.shared.PageRequest;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import com.needleclinic.shared.KeysetRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
@@ -11,17 +10,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 @ApplicationScoped
-class TreatmentNoteRepository implements PanacheRepositoryBase<TreatmentNote, UUID> {
+class TreatmentNoteRepository implements KeysetRepository<TreatmentNote> {
 
     boolean existsForAppointment(UUID appointmentId) {
         return count("appointmentId", appointmentId) > 0;
-    }
-
-    List<TreatmentNote> ofPatient(UUID patientId, PageRequest page) {
-        var query = page.after() == null
-                ? find("patientId = ?1 order by id", patientId)
-                : find("patientId = ?1 and id > ?2 order by id", patientId, page.after());
-        return query.range(0, page.limit() - 1).list();
     }
 
     List<Amendment> amendments(UUID noteId) {

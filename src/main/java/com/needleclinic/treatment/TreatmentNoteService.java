@@ -165,7 +165,7 @@ public class TreatmentNoteService {
             auditLog.recordDenied(AuditEntry.of(SEARCH, RESOURCE, null, patientId));
             throw new ResourceNotFoundException("Patient", patientId);
         }
-        List<TreatmentNote> rows = notes.ofPatient(patientId, page.fetchOneMore());
+        List<TreatmentNote> rows = notes.pageWhere("patientId", patientId, page.fetchOneMore());
         var amendments = notes.amendments(rows.stream().map(TreatmentNote::id).toList());
         Page<NoteView> result = page.toPage(rows, TreatmentNote::id,
                 n -> NoteView.of(n, amendments.getOrDefault(n.id(), List.of())));
