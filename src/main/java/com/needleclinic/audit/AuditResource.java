@@ -1,6 +1,5 @@
 package com.needleclinic.audit;
 
-import com.needleclinic.shared.InvalidRequestException;
 import com.needleclinic.shared.Page;
 import com.needleclinic.shared.PageRequest;
 import com.needleclinic.shared.QueryParams;
@@ -31,13 +30,9 @@ public class AuditResource {
     @GET
     public Page<AuditEventView> list(@RestQuery String patientId, @RestQuery String from, @RestQuery String to,
                                      @RestQuery String limit, @RestQuery String cursor) {
-        LocalDate fromDate = QueryParams.date("from", from);
-        LocalDate toDate = QueryParams.date("to", to);
-        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
-            throw new InvalidRequestException("to", "must not be before from");
-        }
-        var query = new AuditLog.AuditQuery(QueryParams.uuid("patientId", patientId), startOf(fromDate),
-                toDate == null ? null : startOf(toDate.plusDays(1)));
+        QueryParams.DateRange dates = QueryParams.dateRange(from, to);
+        var query = new AuditLog.AuditQuery(QueryParams.uuid("patientId", patientId), startOf(dates.from()),
+                dates.to() == null ? null : startOf(dates.to().plusDays(1)));
         return auditLog.find(query, PageRequest.of(limit, cursor)).map(AuditEventView::of);
     }
 

@@ -1,6 +1,5 @@
 package com.needleclinic.billing;
 
-import com.needleclinic.shared.InvalidRequestException;
 import com.needleclinic.shared.PageRequest;
 import com.needleclinic.shared.QueryParams;
 import com.needleclinic.shared.Roles;
@@ -18,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import java.time.LocalDate;
 import java.util.UUID;
 
 /** Insurers pull their members' claims as JSON pages, a CSV file or a FHIR R4 Bundle, and adjudicate them. */
@@ -89,11 +87,7 @@ public class ClaimResource {
     }
 
     private static ClaimFilter filter(String from, String to, String status) {
-        LocalDate fromDate = QueryParams.date("from", from);
-        LocalDate toDate = QueryParams.date("to", to);
-        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
-            throw new InvalidRequestException("to", "must not be before from");
-        }
-        return new ClaimFilter(null, fromDate, toDate, QueryParams.enumValue("status", status, Claim.Status.class));
+        QueryParams.DateRange dates = QueryParams.dateRange(from, to);
+        return new ClaimFilter(null, dates.from(), dates.to(), QueryParams.enumValue("status", status, Claim.Status.class));
     }
 }

@@ -7,7 +7,6 @@ import com.needleclinic.scheduling.SchedulingDtos.CancelRequest;
 import com.needleclinic.scheduling.SchedulingDtos.RescheduleRequest;
 import com.needleclinic.shared.Idempotency;
 import com.needleclinic.shared.IfMatch;
-import com.needleclinic.shared.InvalidRequestException;
 import com.needleclinic.shared.Page;
 import com.needleclinic.shared.PageRequest;
 import com.needleclinic.shared.QueryParams;
@@ -26,7 +25,6 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import java.time.LocalDate;
 import java.util.UUID;
 
 @Path("/api/v1/appointments")
@@ -55,13 +53,9 @@ public class AppointmentResource {
                                       @RestQuery String from, @RestQuery String to,
                                       @RestQuery String needsAttention, @RestQuery String limit,
                                       @RestQuery String cursor) {
-        LocalDate fromDate = QueryParams.date("from", from);
-        LocalDate toDate = QueryParams.date("to", to);
-        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
-            throw new InvalidRequestException("to", "must not be before from");
-        }
+        QueryParams.DateRange dates = QueryParams.dateRange(from, to);
         var filter = new AppointmentFilter(QueryParams.uuid("practitionerId", practitionerId),
-                QueryParams.uuid("patientId", patientId), fromDate, toDate,
+                QueryParams.uuid("patientId", patientId), dates.from(), dates.to(),
                 Boolean.TRUE.equals(QueryParams.bool("needsAttention", needsAttention)));
         return service.list(filter, PageRequest.of(limit, cursor));
     }

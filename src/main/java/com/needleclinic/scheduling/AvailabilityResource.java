@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -32,20 +31,16 @@ public class AvailabilityResource {
                                  @RestQuery String to, @RestQuery String practitionerId) {
         UUID service = QueryParams.uuid("serviceId", serviceId);
         UUID location = QueryParams.uuid("locationId", locationId);
-        LocalDate fromDate = QueryParams.date("from", from);
-        LocalDate toDate = QueryParams.date("to", to);
+        QueryParams.DateRange dates = QueryParams.dateRange(from, to);
         List<com.needleclinic.shared.Problem.FieldError> missing = new ArrayList<>();
         require(missing, service, "serviceId");
         require(missing, location, "locationId");
-        require(missing, fromDate, "from");
-        require(missing, toDate, "to");
+        require(missing, dates.from(), "from");
+        require(missing, dates.to(), "to");
         if (!missing.isEmpty()) {
             throw new InvalidRequestException(missing);
         }
-        if (toDate.isBefore(fromDate)) {
-            throw new InvalidRequestException("to", "must not be before from");
-        }
-        return new AvailabilityView(this.service.find(service, location, fromDate, toDate,
+        return new AvailabilityView(this.service.find(service, location, dates.from(), dates.to(),
                 QueryParams.uuid("practitionerId", practitionerId)));
     }
 

@@ -20,6 +20,19 @@ public final class QueryParams {
         }
     }
 
+    /** Inclusive {@code from} and {@code to} dates, either optional; {@code to} before {@code from} is a 400. */
+    public static DateRange dateRange(String from, String to) {
+        LocalDate fromDate = date("from", from);
+        LocalDate toDate = date("to", to);
+        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
+            throw new InvalidRequestException("to", "must not be before from");
+        }
+        return new DateRange(fromDate, toDate);
+    }
+
+    public record DateRange(LocalDate from, LocalDate to) {
+    }
+
     public static java.util.UUID uuid(String name, String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
