@@ -3,12 +3,10 @@ package com.needleclinic.billing;
 import com.needleclinic.support.Api;
 import com.needleclinic.support.Tokens;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +32,7 @@ final class SignedVisit {
         service = UUID.fromString(asAdmin().body(body).post("/api/v1/services").then().statusCode(201).extract().path("id"));
         practitioner = Api.createPractitioner();
         Api.certify(practitioner, "IMS", "2020-01-01", null, "ACTIVE");
-        List<Map<String, Object>> entries = new ArrayList<>();
-        for (DayOfWeek day : DayOfWeek.values()) {
-            entries.add(Map.of("locationId", location.toString(), "dayOfWeek", day.name(), "start", "08:00", "end", "18:00"));
-        }
-        asAdmin().body(Map.of("entries", entries)).put("/api/v1/practitioners/{id}/schedule", practitioner)
-                .then().statusCode(200);
+        Api.worksEveryDay(practitioner, location, "08:00", "18:00");
     }
 
     static UUID insuredPatient(UUID insurer) {

@@ -2,13 +2,10 @@ package com.needleclinic.scheduling;
 
 import com.needleclinic.support.Api;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -49,12 +46,7 @@ final class Clinic {
     }
 
     void worksEveryDay(UUID practitioner, String start, String end) {
-        List<Map<String, Object>> entries = new ArrayList<>();
-        for (DayOfWeek day : DayOfWeek.values()) {
-            entries.add(Map.of("locationId", location.toString(), "dayOfWeek", day.name(), "start", start, "end", end));
-        }
-        asAdmin().body(Map.of("entries", entries)).put("/api/v1/practitioners/{id}/schedule", practitioner)
-                .then().statusCode(200);
+        Api.worksEveryDay(practitioner, location, start, end);
     }
 
     /** An instant at a local date and time at the location, ISO-8601 with offset. */

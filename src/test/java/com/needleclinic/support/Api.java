@@ -106,4 +106,14 @@ public final class Api {
         body.put("validUntil", until);
         return body;
     }
+
+    /** Puts the practitioner's weekly schedule at: every day, {@code start} to {@code end} local time. */
+    public static void worksEveryDay(UUID practitioner, UUID location, String start, String end) {
+        java.util.List<Map<String, Object>> entries = new java.util.ArrayList<>();
+        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            entries.add(Map.of("locationId", location.toString(), "dayOfWeek", day.name(), "start", start, "end", end));
+        }
+        asAdmin().body(Map.of("entries", entries)).put("/api/v1/practitioners/{id}/schedule", practitioner)
+                .then().statusCode(200);
+    }
 }

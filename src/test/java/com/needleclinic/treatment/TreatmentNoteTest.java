@@ -14,7 +14,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,11 +56,7 @@ class TreatmentNoteTest {
     private UUID certifiedPractitioner() {
         UUID id = Api.createPractitioner();
         Api.certify(id, "IMS", "2020-01-01", null, "ACTIVE");
-        List<Map<String, Object>> entries = new ArrayList<>();
-        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
-            entries.add(Map.of("locationId", location.toString(), "dayOfWeek", day.name(), "start", "08:00", "end", "18:00"));
-        }
-        asAdmin().body(Map.of("entries", entries)).put("/api/v1/practitioners/{id}/schedule", id).then().statusCode(200);
+        Api.worksEveryDay(id, location, "08:00", "18:00");
         return id;
     }
 
