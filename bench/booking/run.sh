@@ -2,24 +2,27 @@
 # Booking throughput of the packaged service vs. raw PostgreSQL inserts into the same table.
 #  1. A fresh database, migrated by the service itself (prod profile, dev key, bench issuer).
 #  2. Reference data in SQL: a location, an IMS service, PRACTITIONERS certified practitioners who
-#     work 00:00-23:59 every day, and one patient per booking.
-#  3. The service: BOOKINGS distinct bookings (distinct practitioner slots and patients) from
-#     CLIENTS concurrent clients (bench/booking/LoadGen.java, a JDK-only load generator).
-#  4. pgbench: the same number of inserts of the same shape into the same appointment table (its
-#     exclusion constraints and certification trigger included), from CLIENTS connections.
-#   bench/booking/run.sh [bookings=6000] [clients=32] [practitioners=40]
+#     work 00:00-23:59 every day, patients, and more distinct bookable slots than either run can use.
+#  3. The service: wrk (Debian package) with bench/booking/book.lua, CLIENTS connections in a closed
+#     loop, each POSTing a distinct booking; WARMUP seconds first (not measured), then SECONDS measured.
+#  4. pgbench: SECONDS of inserts of the same shape into the same appointment table (its exclusion
+#     constraints and certification trigger included), from CLIENTS connections.
+#   bench/booking/run.sh [seconds=30] [clients=32] [practitioners=40] [warmup=20]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../lib.sh"
-bookings=${1:-6000}
+seconds=${1:-30}
 clients=${2:-32}
 practitioners=${3:-40}
-warmup=$((bookings / 6))
+warmup=${4:-20}
+slots=$(( (seconds + warmup) * 4000 ))   # per run; more than either side can book in the time
+patients=20000                          # booking n has patient n % patients: never overlapping
 db="clinic_bench_booking_$$"
 port=18182
 log=$(mktemp)
 work=$(mktemp -d)
 command -v pgbench >/dev/null || { echo "pgbench is missing (Debian: postgresql-contrib / postgresql-client)" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "wrk is missing (Debian: apt-get install wrk)" >&2; exit 1; }
 
 bench_require_postgres
 bench_package
@@ -29,7 +32,6 @@ cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; be
 trap cleanup EXIT
 bench_wait_ready "$port"
 
-total=$((bookings * 2))   # patients and slots for the service run and for the pgbench run
 psql -q -v ON_ERROR_STOP=1 -d "$db" <<SQL
 insert into location (id, name, time_zone, province) values ('00000000-0000-7000-8000-00000000000a', 'Bench', 'America/Vancouver', 'BC');
 insert into clinic_service (id, name, modality, duration_minutes, price_cents, currency, billing_code)
@@ -44,32 +46,43 @@ insert into schedule_entry (id, practitioner_id, location_id, day_of_week, start
 select gen_random_uuid(), p.id, '00000000-0000-7000-8000-00000000000a', d, time '00:00', time '23:59'
   from bench_practitioner p, generate_series(1, 7) d;
 create table bench_patient (n int primary key, id uuid not null);
-insert into bench_patient select n, gen_random_uuid() from generate_series(0, $total - 1) n;
+insert into bench_patient select n, gen_random_uuid() from generate_series(0, $patients - 1) n;
 insert into patient (id, first_name, last_name, date_of_birth)
 select id, 'Bench', 'Patient' || n, date '1980-01-01' from bench_patient;
--- Booking n: practitioner n % P, slot n / P on a 30-minute grid of 46 slots a day from the day after tomorrow.
+-- Slot n: practitioner n % P, patient n % $patients, the (n / P)th slot of a 30-minute grid of 40
+-- slots a day from 03:00 local (after any daylight-saving change, so no two slots share an instant),
+-- from the day after tomorrow. The service books slots [0, $slots), pgbench the next $slots.
 create table bench_slot as
 select g.n, pr.id as practitioner_id, pa.id as patient_id,
-       ((current_date + 2 + (g.n / $practitioners) / 46)::timestamp
-         + make_interval(mins => 30 * ((g.n / $practitioners) % 46))) at time zone 'America/Vancouver' as start_at
-  from generate_series(0, $total - 1) g(n)
+       ((current_date + 2 + (g.n / $practitioners) / 40)::timestamp + time '03:00'
+         + make_interval(mins => 30 * ((g.n / $practitioners) % 40))) at time zone 'America/Vancouver' as start_at
+  from generate_series(0, 2 * $slots - 1) g(n)
   join bench_practitioner pr on pr.n = g.n % $practitioners
-  join bench_patient pa on pa.n = g.n;
+  join bench_patient pa on pa.n = g.n % $patients;
 create unique index on bench_slot (n);
-create sequence bench_next start with $bookings;
+create sequence bench_next start with $slots;
 analyze;
 SQL
 
 psql -At -d "$db" -c "select json_build_object('patientId', patient_id, 'practitionerId', practitioner_id,
     'serviceId', '00000000-0000-7000-8000-00000000000b', 'locationId', '00000000-0000-7000-8000-00000000000a',
     'start', to_char(start_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))
-    from bench_slot where n < $bookings order by n" >"$work/bodies.json"
+    from bench_slot where n < $slots order by n" >"$work/bodies.json"
 
-echo "== service: $bookings bookings ($warmup warm-up), $clients clients, $practitioners practitioners"
-java "$here/LoadGen.java" "http://127.0.0.1:$port/api/v1/appointments" "$(bench_token front-desk)" \
-  "$work/bodies.json" "$clients" "$warmup" | tee "$work/service.txt"
+token=$(bench_token front-desk)
+book() { # offset duration-seconds
+  BODIES="$work/bodies.json" OFFSET=$1 THREADS=2 wrk -t2 -c"$clients" -d"${2}s" --timeout 30s \
+    -s "$here/book.lua" -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/appointments"
+}
+echo "== service: ${warmup} s warm-up, then ${seconds} s measured; $clients clients, $practitioners practitioners"
+book 0 "$warmup" >"$work/warmup.txt"
+warm=$(psql -At -d "$db" -c "select count(*) from appointment")
+echo "warm-up: $(grep -E '^(throughput|statuses)' "$work/warmup.txt" | tr '\n' ' ')($warm appointments)"
+book $((warmup * 4000)) "$seconds" | tee "$work/service.txt" \
+  | grep -E '^(requests|throughput|latency|statuses|socket|WARNING)'
 booked=$(psql -At -d "$db" -c "select count(*) from appointment")
-echo "appointments in the database: $booked"
+created=$(awk '/^statuses/ { for (i = 2; i <= NF; i++) if ($i ~ /^201=/) { sub("201=", "", $i); print $i } }' "$work/service.txt")
+echo "appointments in the database: $booked ($warm from the warm-up, ${created:-0} answered 201 in the measured run)"
 
 cat >"$work/insert.sql" <<'PGB'
 insert into appointment (id, patient_id, practitioner_id, service_id, location_id, start_at, end_at, local_date, status)
@@ -78,10 +91,12 @@ select gen_random_uuid(), s.patient_id, s.practitioner_id, '00000000-0000-7000-8
   from bench_slot s where s.n = (select nextval('bench_next'));
 PGB
 echo
-echo "== pgbench: $bookings inserts into appointment, $clients connections"
-per_client=$((bookings / clients))
-pgbench -n -d "$db" -c "$clients" -j 2 -t "$per_client" -f "$work/insert.sql" 2>&1 | tee "$work/pgbench.txt" \
+echo "== pgbench: ${seconds} s of inserts into appointment, $clients connections"
+before=$(psql -At -d "$db" -c "select count(*) from appointment")
+pgbench -n -d "$db" -c "$clients" -j 2 -T "$seconds" -f "$work/insert.sql" 2>&1 | tee "$work/pgbench.txt" \
   | grep -E "number of transactions actually processed|latency average|tps"
+inserted=$(( $(psql -At -d "$db" -c "select count(*) from appointment") - before ))
+echo "rows inserted by pgbench: $inserted"
 
 rps=$(awk '/^throughput/ {print $2}' "$work/service.txt")
 p50=$(awk '/^latency/ {print $3}' "$work/service.txt")
@@ -89,5 +104,5 @@ p99=$(awk '/^latency/ {print $6}' "$work/service.txt")
 tps=$(awk '/^tps/ {print $3; exit}' "$work/pgbench.txt")
 echo
 echo "== summary"
-printf 'booking: %s req/s, p50 %s ms, p99 %s ms; pgbench: %s tps; ratio booking/pgbench: %.2f\n' \
+printf 'booking: %s req/s, p50 %s ms, p99 %s ms; pgbench: %.1f tps; ratio booking/pgbench: %.2f\n' \
   "$rps" "$p50" "$p99" "$tps" "$(echo "$rps / $tps" | bc -l)"
