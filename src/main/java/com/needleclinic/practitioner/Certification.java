@@ -68,15 +68,13 @@ public class Certification {
         this.status = newStatus;
     }
 
-    /**
-     * Whether this credential authorises {@code wanted} on the local date {@code date}: it must be
-     * of that modality, ACTIVE, and valid on that day (both ends of the period inclusive).
-     */
+    /** Whether this credential authorises {@code wanted} on the local date {@code date}. */
     public boolean covers(Modality wanted, LocalDate date) {
-        return modality == wanted
-                && status == CertificationStatus.ACTIVE
-                && !date.isBefore(validFrom)
-                && (validUntil == null || !date.isAfter(validUntil));
+        return terms().covers(wanted, date);
+    }
+
+    public CertificationTerms terms() {
+        return new CertificationTerms(modality, status, validFrom, validUntil);
     }
 
     public UUID id() {

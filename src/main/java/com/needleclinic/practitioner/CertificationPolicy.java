@@ -3,6 +3,8 @@ package com.needleclinic.practitioner;
 import com.needleclinic.shared.DomainException;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.UUID;
 
 /**
  * Rule 1 of API.md, "certified to book": a service with a needling modality may only be booked
@@ -15,25 +17,32 @@ public final class CertificationPolicy {
     }
 
     public static void check(Practitioner practitioner, Modality modality, LocalDate localDate) {
-        if (!practitioner.active()) {
-            throw new PractitionerInactiveException(practitioner);
+        check(practitioner.id(), practitioner.active(),
+                practitioner.certifications().stream().map(Certification::terms).toList(), modality, localDate);
+    }
+
+    /** The same rule for a practitioner known only by id, activity and certification terms. */
+    public static void check(UUID practitionerId, boolean active, Collection<CertificationTerms> certifications,
+                             Modality modality, LocalDate localDate) {
+        if (!active) {
+            throw new PractitionerInactiveException(practitionerId);
         }
-        if (modality != null && !practitioner.isCertifiedFor(modality, localDate)) {
-            throw new PractitionerNotCertifiedException(practitioner, modality, localDate);
+        if (modality != null && certifications.stream().noneMatch(c -> c.covers(modality, localDate))) {
+            throw new PractitionerNotCertifiedException(practitionerId, modality, localDate);
         }
     }
 
     public static class PractitionerInactiveException extends DomainException {
-        PractitionerInactiveException(Practitioner practitioner) {
+        PractitionerInactiveException(UUID practitionerId) {
             super(422, "practitioner-inactive", "Practitioner inactive",
-                    "Practitioner " + practitioner.id() + " is not active");
+                    "Practitioner " + practitionerId + " is not active");
         }
     }
 
     public static class PractitionerNotCertifiedException extends DomainException {
-        PractitionerNotCertifiedException(Practitioner practitioner, Modality modality, LocalDate date) {
+        PractitionerNotCertifiedException(UUID practitionerId, Modality modality, LocalDate date) {
             super(422, "practitioner-not-certified", "Practitioner not certified",
-                    "Practitioner " + practitioner.id() + " holds no active " + modality + " certification valid on " + date);
+                    "Practitioner " + practitionerId + " holds no active " + modality + " certification valid on " + date);
         }
     }
 }

@@ -25,22 +25,6 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
                  where c.practitioner_id = a.practitioner_id and c.modality = s.modality and c.status = 'ACTIVE'
                    and c.valid_from <= a.local_date and (c.valid_until is null or c.valid_until >= a.local_date))))""";
 
-    /** Which of rule 3's two overlaps a booking of [start, end) would hit, in one round trip. */
-    Overlaps overlaps(UUID practitionerId, UUID patientId, Instant start, Instant end, UUID except) {
-        Object[] row = (Object[]) getEntityManager().createNativeQuery(
-                        "select exists (select 1 from appointment a where a.practitioner_id = :practitioner"
-                        + " and a.status <> 'CANCELLED' and a.start_at < :end and a.end_at > :start and a.id <> :except),"
-                        + " exists (select 1 from appointment a where a.patient_id = :patient"
-                        + " and a.status <> 'CANCELLED' and a.start_at < :end and a.end_at > :start and a.id <> :except)")
-                .setParameter("practitioner", practitionerId).setParameter("patient", patientId)
-                .setParameter("start", start.atOffset(ZoneOffset.UTC)).setParameter("end", end.atOffset(ZoneOffset.UTC))
-                .setParameter("except", except).getSingleResult();
-        return new Overlaps((Boolean) row[0], (Boolean) row[1]);
-    }
-
-    record Overlaps(boolean practitioner, boolean patient) {
-    }
-
     List<Appointment> openBetween(Collection<UUID> practitionerIds, Instant from, Instant to) {
         if (practitionerIds.isEmpty()) {
             return List.of();

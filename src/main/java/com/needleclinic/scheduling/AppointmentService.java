@@ -2,14 +2,7 @@ package com.needleclinic.scheduling;
 
 import com.needleclinic.audit.AuditEntry;
 import com.needleclinic.audit.AuditLog;
-import com.needleclinic.catalog.CatalogService;
-import com.needleclinic.catalog.ClinicService;
-import com.needleclinic.location.Location;
-import com.needleclinic.location.LocationService;
-import com.needleclinic.patient.PatientService;
 import com.needleclinic.practitioner.CertificationPolicy;
-import com.needleclinic.practitioner.Practitioner;
-import com.needleclinic.practitioner.PractitionerService;
 import com.needleclinic.scheduling.AppointmentRepository.AppointmentFilter;
 import com.needleclinic.scheduling.SchedulingDtos.AppointmentView;
 import com.needleclinic.scheduling.SchedulingDtos.BookAppointmentRequest;
@@ -17,6 +10,7 @@ import com.needleclinic.shared.Caller;
 import com.needleclinic.shared.ConflictException;
 import com.needleclinic.shared.Created;
 import com.needleclinic.shared.IfMatch;
+import com.needleclinic.shared.InvalidRequestException;
 import com.needleclinic.shared.Page;
 import com.needleclinic.shared.PageRequest;
 import com.needleclinic.shared.ResourceNotFoundException;
@@ -29,9 +23,9 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.UUID;
 
-import static com.needleclinic.shared.InvalidRequestException.referenced;
 import static com.needleclinic.audit.AuditEntry.Action.CREATE;
 import static com.needleclinic.audit.AuditEntry.Action.READ;
 import static com.needleclinic.audit.AuditEntry.Action.SEARCH;
@@ -44,26 +38,15 @@ public class AppointmentService {
     static final String RESOURCE = "APPOINTMENT";
 
     private final AppointmentRepository appointments;
-    private final ScheduleRepository schedules;
-    private final TimeOffRepository timeOff;
-    private final PractitionerService practitioners;
-    private final PatientService patients;
-    private final CatalogService catalog;
-    private final LocationService locations;
+    private final BookingFactsRepository bookingFacts;
     private final AuditLog auditLog;
     private final Caller caller;
     private final Clock clock;
 
-    AppointmentService(AppointmentRepository appointments, ScheduleRepository schedules, TimeOffRepository timeOff,
-                       PractitionerService practitioners, PatientService patients, CatalogService catalog,
-                       LocationService locations, AuditLog auditLog, Caller caller, Clock clock) {
+    AppointmentService(AppointmentRepository appointments, BookingFactsRepository bookingFacts, AuditLog auditLog,
+                       Caller caller, Clock clock) {
         this.appointments = appointments;
-        this.schedules = schedules;
-        this.timeOff = timeOff;
-        this.practitioners = practitioners;
-        this.patients = patients;
-        this.catalog = catalog;
-        this.locations = locations;
+        this.bookingFacts = bookingFacts;
         this.auditLog = auditLog;
         this.caller = caller;
         this.clock = clock;
@@ -75,17 +58,17 @@ public class AppointmentService {
                 && !caller.practitionerId().map(request.practitionerId()::equals).orElse(false)) {
             throw new ForbiddenException("A practitioner books only for themself");
         }
-        referenced("patientId", () -> patients.require(request.patientId()));
-        Practitioner practitioner = referenced("practitionerId", () -> practitioners.require(request.practitionerId()));
-        ClinicService service = referenced("serviceId", () -> catalog.require(request.serviceId()));
-        Location location = referenced("locationId", () -> locations.require(request.locationId()));
-        Appointment.Slot slot = slotFor(request.start().toInstant(), service, location);
-        checkBookable(practitioner, service, location, slot, request.patientId(), null);
+        Instant start = request.start().toInstant();
+        BookingFacts facts = bookingFacts.load(request.patientId(), request.practitionerId(), request.serviceId(),
+                request.locationId(), start, null);
+        requireReferences(facts);
+        Appointment.Slot slot = checkBookable(facts, request.practitionerId(), request.locationId(), start);
 
-        Appointment appointment = new Appointment(request.patientId(), practitioner.id(), service.id(), location.id(), slot);
+        Appointment appointment = new Appointment(request.patientId(), request.practitionerId(), request.serviceId(),
+                request.locationId(), slot);
         appointments.persistAndFlush(appointment);
         auditLog.record(AuditEntry.of(CREATE, RESOURCE, appointment.id(), appointment.patientId()));
-        Log.infof("Booked appointment %s with practitioner %s", appointment.id(), practitioner.id());
+        Log.infof("Booked appointment %s with practitioner %s", appointment.id(), appointment.practitionerId());
         return new Created<>("/api/v1/appointments/" + appointment.id(), appointment.version(),
                 AppointmentView.of(appointment));
     }
@@ -121,12 +104,9 @@ public class AppointmentService {
         if (appointment.status() != AppointmentStatus.BOOKED) {
             throw new InvalidTransitionException("A " + appointment.status() + " appointment cannot be rescheduled");
         }
-        Practitioner practitioner = practitioners.require(appointment.practitionerId());
-        ClinicService service = catalog.require(appointment.serviceId());
-        Location location = locations.require(appointment.locationId());
-        Appointment.Slot slot = slotFor(start, service, location);
-        checkBookable(practitioner, service, location, slot, appointment.patientId(), appointment.id());
-        appointment.reschedule(slot);
+        BookingFacts facts = bookingFacts.load(appointment.patientId(), appointment.practitionerId(),
+                appointment.serviceId(), appointment.locationId(), start, appointment.id());
+        appointment.reschedule(checkBookable(facts, appointment.practitionerId(), appointment.locationId(), start));
         return saved(appointment, "Rescheduled");
     }
 
@@ -158,26 +138,38 @@ public class AppointmentService {
                 .orElseThrow(() -> new ResourceNotFoundException("Appointment", id));
     }
 
-    private void checkBookable(Practitioner practitioner, ClinicService service, Location location,
-                               Appointment.Slot slot, UUID patientId, UUID self) {
-        BookingPolicy.requireFuture(slot.start(), clock.instant());
-        CertificationPolicy.check(practitioner, service.modality(), slot.localDate());
-        BookingPolicy.requireAvailable(schedules.ofPractitioner(practitioner.id()),
-                timeOff.overlapping(practitioner.id(), slot.start(), slot.end()), location.id(), location.zone(),
-                slot.start(), slot.end());
-        var overlaps = appointments.overlaps(practitioner.id(), patientId, slot.start(), slot.end(),
-                self == null ? new UUID(0, 0) : self);
-        if (overlaps.practitioner()) {
-            throw slotUnavailable();
+    /** A booking's references must exist; reported on the first missing one, in request order. */
+    private static void requireReferences(BookingFacts facts) {
+        if (!facts.patientFound()) {
+            throw new InvalidRequestException("patientId", "does not exist");
         }
-        if (overlaps.patient()) {
-            throw patientDoubleBooked();
+        if (facts.practitioner() == null) {
+            throw new InvalidRequestException("practitionerId", "does not exist");
+        }
+        if (facts.service() == null) {
+            throw new InvalidRequestException("serviceId", "does not exist");
+        }
+        if (facts.location() == null) {
+            throw new InvalidRequestException("locationId", "does not exist");
         }
     }
 
-    private static Appointment.Slot slotFor(Instant start, ClinicService service, Location location) {
-        Instant end = start.plus(service.duration());
-        return new Appointment.Slot(start, end, start.atZone(location.zone()).toLocalDate());
+    /** Rules 1-3 for [start, start + the service's length): the slot, or the violated rule's exception. */
+    private Appointment.Slot checkBookable(BookingFacts facts, UUID practitionerId, UUID locationId, Instant start) {
+        ZoneId zone = facts.location().zone();
+        Instant end = start.plus(facts.service().duration());
+        Appointment.Slot slot = new Appointment.Slot(start, end, start.atZone(zone).toLocalDate());
+        BookingPolicy.requireFuture(start, clock.instant());
+        CertificationPolicy.check(practitionerId, facts.practitioner().active(), facts.practitioner().certifications(),
+                facts.service().modality(), slot.localDate());
+        BookingPolicy.requireAvailable(facts.schedule(), facts.timeOff(), locationId, zone, start, end);
+        if (facts.practitionerBusy()) {
+            throw slotUnavailable();
+        }
+        if (facts.patientBusy()) {
+            throw patientDoubleBooked();
+        }
+        return slot;
     }
 
     private Appointment readable(UUID id, AuditEntry.Action action) {

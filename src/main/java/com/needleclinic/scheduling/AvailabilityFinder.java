@@ -29,14 +29,7 @@ final class AvailabilityFinder {
     }
 
     /** What the finder needs to know about one practitioner. */
-    record Calendar(Practitioner practitioner, List<ScheduleEntry> schedule, List<TimeOff> timeOff,
-                    List<Busy> busy) {
-    }
-
-    record Busy(Instant start, Instant end) {
-        boolean overlaps(Instant from, Instant to) {
-            return start.isBefore(to) && from.isBefore(end);
-        }
+    record Calendar(Practitioner practitioner, List<WeeklyBlock> schedule, List<Period> timeOff, List<Period> busy) {
     }
 
     record Slot(UUID practitionerId, Instant start, Instant end) {
@@ -59,7 +52,7 @@ final class AvailabilityFinder {
 
     private static void slotsOn(Calendar calendar, UUID locationId, ZoneId zone, Duration length, LocalDate date,
                                 Instant now, List<Slot> slots) {
-        for (ScheduleEntry entry : calendar.schedule()) {
+        for (WeeklyBlock entry : calendar.schedule()) {
             if (!entry.locationId().equals(locationId) || entry.day() != date.getDayOfWeek()) {
                 continue;
             }

@@ -61,13 +61,15 @@ public class AvailabilityService {
 
         Instant windowStart = from.minusDays(1).atStartOfDay(location.zone()).toInstant();
         Instant windowEnd = to.plusDays(2).atStartOfDay(location.zone()).toInstant();
-        Map<UUID, List<ScheduleEntry>> blocks = schedules.ofPractitioners(candidates).stream()
-                .collect(Collectors.groupingBy(ScheduleEntry::practitionerId));
-        Map<UUID, List<TimeOff>> off = timeOff.overlapping(candidates, windowStart, windowEnd).stream()
-                .collect(Collectors.groupingBy(TimeOff::practitionerId));
-        Map<UUID, List<AvailabilityFinder.Busy>> busy = appointments.openBetween(candidates, windowStart, windowEnd)
+        Map<UUID, List<WeeklyBlock>> blocks = schedules.ofPractitioners(candidates).stream()
+                .collect(Collectors.groupingBy(ScheduleEntry::practitionerId,
+                        Collectors.mapping(ScheduleEntry::block, Collectors.toList())));
+        Map<UUID, List<Period>> off = timeOff.overlapping(candidates, windowStart, windowEnd).stream()
+                .collect(Collectors.groupingBy(TimeOff::practitionerId,
+                        Collectors.mapping(TimeOff::period, Collectors.toList())));
+        Map<UUID, List<Period>> busy = appointments.openBetween(candidates, windowStart, windowEnd)
                 .stream().collect(Collectors.groupingBy(Appointment::practitionerId,
-                        Collectors.mapping(a -> new AvailabilityFinder.Busy(a.start(), a.end()), Collectors.toList())));
+                        Collectors.mapping(a -> new Period(a.start(), a.end()), Collectors.toList())));
 
         Map<UUID, AvailabilityFinder.Calendar> calendars = new LinkedHashMap<>();
         for (UUID id : candidates) {

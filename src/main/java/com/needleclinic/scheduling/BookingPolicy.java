@@ -24,7 +24,7 @@ final class BookingPolicy {
         }
     }
 
-    static void requireAvailable(List<ScheduleEntry> schedule, List<TimeOff> timeOff, UUID locationId, ZoneId zone,
+    static void requireAvailable(List<WeeklyBlock> schedule, List<Period> timeOff, UUID locationId, ZoneId zone,
                                  Instant start, Instant end) {
         if (!withinSchedule(schedule, locationId, zone, start, end)) {
             throw new OutsideAvailabilityException("The practitioner does not work at this location at that time");
@@ -34,7 +34,7 @@ final class BookingPolicy {
         }
     }
 
-    static boolean withinSchedule(List<ScheduleEntry> schedule, UUID locationId, ZoneId zone, Instant start, Instant end) {
+    static boolean withinSchedule(List<WeeklyBlock> schedule, UUID locationId, ZoneId zone, Instant start, Instant end) {
         ZonedDateTime localStart = start.atZone(zone);
         ZonedDateTime localEnd = end.atZone(zone);
         if (!localStart.toLocalDate().equals(localEnd.toLocalDate())) {

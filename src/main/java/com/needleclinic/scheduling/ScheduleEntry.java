@@ -43,10 +43,8 @@ public class ScheduleEntry {
         this.endTime = end;
     }
 
-    /** Whether [from, to) on this entry's weekday at its location lies inside the block. */
-    boolean covers(UUID location, DayOfWeek day, LocalTime from, LocalTime to) {
-        return locationId.equals(location) && day.getValue() == dayOfWeek && !from.isBefore(startTime) && !to.isAfter(endTime)
-                && to.isAfter(from);
+    WeeklyBlock block() {
+        return new WeeklyBlock(locationId, day(), startTime, endTime);
     }
 
     boolean overlaps(ScheduleEntry other) {

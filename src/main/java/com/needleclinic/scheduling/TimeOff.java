@@ -41,8 +41,8 @@ public class TimeOff {
         this.createdAt = now;
     }
 
-    boolean overlaps(Instant from, Instant to) {
-        return startAt.isBefore(to) && from.isBefore(endAt);
+    Period period() {
+        return new Period(startAt, endAt);
     }
 
     public UUID practitionerId() {

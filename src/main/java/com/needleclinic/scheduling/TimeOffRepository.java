@@ -18,10 +18,6 @@ class TimeOffRepository implements PanacheRepositoryBase<TimeOff, UUID> {
         return list("practitionerId in ?1 and startAt < ?2 and endAt > ?3", practitionerIds, to, from);
     }
 
-    List<TimeOff> overlapping(UUID practitionerId, Instant from, Instant to) {
-        return list("practitionerId = ?1 and startAt < ?2 and endAt > ?3", practitionerId, to, from);
-    }
-
     List<TimeOff> upcoming(UUID practitionerId, Instant now) {
         return list("practitionerId = ?1 and endAt > ?2 order by startAt", practitionerId, now);
     }

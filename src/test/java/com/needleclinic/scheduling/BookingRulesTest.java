@@ -103,6 +103,26 @@ class BookingRulesTest {
     }
 
     @Test
+    void rescheduling_may_overlap_the_appointment_s_own_slot_but_not_another_s() {
+        UUID practitioner = clinic.imsPractitioner(null);
+        UUID patient = createPatient();
+        String id = clinic.book(patient, practitioner, clinic.imsService, at(visit, "10:00"));
+        clinic.book(createPatient(), practitioner, clinic.imsService, at(visit, "11:00"));
+        asAdmin().body(Map.of("start", at(visit, "10:15"))).post("/api/v1/appointments/{id}/reschedule", id)
+                .then().statusCode(200).header("ETag", "\"1\"")
+                .body("start", equalTo(OffsetDateTime.parse(at(visit, "10:15")).toInstant().toString()));
+        asAdmin().header("If-Match", "\"1\"").body(Map.of("start", at(visit, "10:45")))
+                .post("/api/v1/appointments/{id}/reschedule", id)
+                .then().statusCode(409).body("code", equalTo("slot-unavailable"));
+        clinic.book(patient, clinic.imsPractitioner(null), clinic.imsService, at(visit, "15:00"));
+        asAdmin().header("If-Match", "\"1\"").body(Map.of("start", at(visit, "15:00")))
+                .post("/api/v1/appointments/{id}/reschedule", id)
+                .then().statusCode(409).body("code", equalTo("patient-double-booked"));
+        asAdmin().get("/api/v1/appointments/{id}", id).then().header("ETag", "\"1\"")
+                .body("start", equalTo(OffsetDateTime.parse(at(visit, "10:15")).toInstant().toString()));
+    }
+
+    @Test
     void rejects_outside_working_hours_and_across_the_end_of_the_block() {
         UUID practitioner = clinic.imsPractitioner(null);
         book(clinic.booking(createPatient(), practitioner, clinic.imsService, at(visit, "08:30")))
