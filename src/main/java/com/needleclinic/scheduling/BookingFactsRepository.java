@@ -3,6 +3,9 @@ package com.needleclinic.scheduling;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.needleclinic.scheduling.BookingFacts.LocationFacts;
+import com.needleclinic.practitioner.CertificationStatus;
+import com.needleclinic.practitioner.CertificationTerms;
+import com.needleclinic.practitioner.Modality;
 import com.needleclinic.scheduling.BookingFacts.PractitionerFacts;
 import com.needleclinic.scheduling.BookingFacts.ServiceFacts;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -42,14 +46,15 @@ class BookingFactsRepository {
                 'patientFound', exists (select 1 from patient p where p.id = slot.patient),
                 'practitioner', (select json_build_object('active', p.active, 'certifications', coalesce(
                         (select json_agg(json_build_object('modality', c.modality, 'status', c.status,
-                                'validFrom', c.valid_from, 'validUntil', c.valid_until))
+                                'validFrom', c.valid_from - date '1970-01-01', 'validUntil', c.valid_until - date '1970-01-01'))
                            from certification c where c.practitioner_id = p.id), '[]'::json))
                       from practitioner p where p.id = slot.practitioner),
                 'service', (select json_build_object('modality', s.modality, 'durationMinutes', s.duration_minutes)
                       from clinic_service s where s.id = slot.service),
                 'location', (select json_build_object('timeZone', l.time_zone) from location l where l.id = slot.location),
                 'schedule', coalesce((select json_agg(json_build_object('locationId', e.location_id,
-                        'day', e.day_of_week, 'start', e.start_time, 'end', e.end_time))
+                        'day', e.day_of_week, 'start', (extract(epoch from e.start_time) * 1000000)::bigint,
+                        'end', (extract(epoch from e.end_time) * 1000000)::bigint))
                       from schedule_entry e where e.practitioner_id = slot.practitioner), '[]'::json),
                 'timeOff', coalesce((select json_agg(json_build_object(
                         'start', (extract(epoch from t.start_at) * 1000000)::bigint,
@@ -98,25 +103,40 @@ class BookingFactsRepository {
         }
     }
 
-    /** The statement's JSON, field for field. */
-    record Document(boolean patientFound, PractitionerFacts practitioner, ServiceFacts service,
-                            LocationFacts location, List<Block> schedule, List<Span> timeOff,
-                            boolean practitionerBusy, boolean patientBusy) {
+    // The statement's JSON, field for field. Dates, times and instants travel as numbers (days since
+    // the epoch, microseconds of the day or since the epoch, PostgreSQL's own precision): parsing
+    // them as text was most of the cost of reading the document.
+
+    record Document(boolean patientFound, Practitioner practitioner, ServiceFacts service, LocationFacts location,
+                    List<Block> schedule, List<Span> timeOff, boolean practitionerBusy, boolean patientBusy) {
         BookingFacts facts() {
-            return new BookingFacts(patientFound, practitioner, service, location,
-                    schedule.stream().map(Block::block).toList(), timeOff.stream().map(Span::period).toList(),
+            return new BookingFacts(patientFound, practitioner == null ? null : practitioner.facts(), service,
+                    location, schedule.stream().map(Block::block).toList(), timeOff.stream().map(Span::period).toList(),
                     practitionerBusy, patientBusy);
         }
     }
 
-    /** A schedule row: the weekday is ISO (1 = Monday), as stored. */
-    record Block(UUID locationId, int day, LocalTime start, LocalTime end) {
-        WeeklyBlock block() {
-            return new WeeklyBlock(locationId, DayOfWeek.of(day), start, end);
+    record Practitioner(boolean active, List<Terms> certifications) {
+        PractitionerFacts facts() {
+            return new PractitionerFacts(active, certifications.stream().map(Terms::terms).toList());
         }
     }
 
-    /** A time off in microseconds since the epoch, PostgreSQL's own precision. */
+    record Terms(Modality modality, CertificationStatus status, long validFrom, Long validUntil) {
+        CertificationTerms terms() {
+            return new CertificationTerms(modality, status, LocalDate.ofEpochDay(validFrom),
+                    validUntil == null ? null : LocalDate.ofEpochDay(validUntil));
+        }
+    }
+
+    /** A schedule row: the weekday is ISO (1 = Monday), as stored. */
+    record Block(UUID locationId, int day, long start, long end) {
+        WeeklyBlock block() {
+            return new WeeklyBlock(locationId, DayOfWeek.of(day), LocalTime.ofNanoOfDay(start * 1_000),
+                    LocalTime.ofNanoOfDay(end * 1_000));
+        }
+    }
+
     record Span(long start, long end) {
         Period period() {
             return new Period(instant(start), instant(end));
