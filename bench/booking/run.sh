@@ -4,18 +4,23 @@
 #  2. Reference data in SQL: a location, an IMS service, PRACTITIONERS certified practitioners who
 #     work 00:00-23:59 every day, patients, and more distinct bookable slots than either run can use.
 #  3. The service: wrk (Debian package) with bench/booking/book.lua, CLIENTS connections in a closed
-#     loop, each POSTing a distinct booking; WARMUP seconds first (not measured), then SECONDS measured.
+#     loop, each POSTing a distinct booking. Warm-up first, not measured: 20-second windows until
+#     the JIT has settled (two windows in a row no more than 5 % above the best so far), at most
+#     MAX_WARMUP seconds; on two shared cores a cold JVM needs minutes of load to compile its hot
+#     path. Then SECONDS measured.
 #  4. pgbench: SECONDS of inserts of the same shape into the same appointment table (its exclusion
 #     constraints and certification trigger included), from CLIENTS connections.
-#   bench/booking/run.sh [seconds=30] [clients=32] [practitioners=40] [warmup=20]
+#   bench/booking/run.sh [seconds=30] [clients=32] [practitioners=40] [max_warmup=300]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../lib.sh"
 seconds=${1:-30}
 clients=${2:-32}
 practitioners=${3:-40}
-warmup=${4:-20}
-slots=$(( (seconds + warmup) * 4000 ))   # per run; more than either side can book in the time
+max_warmup=${4:-300}
+window=20
+per_second=3000                         # more bookings a second than either side can make here
+slots=$(( (seconds + max_warmup) * per_second ))
 patients=20000                          # booking n has patient n % patients: never overlapping
 db="clinic_bench_booking_$$"
 port=18182
@@ -51,12 +56,12 @@ insert into patient (id, first_name, last_name, date_of_birth)
 select id, 'Bench', 'Patient' || n, date '1980-01-01' from bench_patient;
 -- Slot n: practitioner n % P, patient n % $patients, the (n / P)th slot of a 30-minute grid of 40
 -- slots a day from 03:00 local (after any daylight-saving change, so no two slots share an instant),
--- from the day after tomorrow. The service books slots [0, $slots), pgbench the next $slots.
+-- from the day after tomorrow. The service books slots [0, $slots), pgbench the ones after.
 create table bench_slot as
 select g.n, pr.id as practitioner_id, pa.id as patient_id,
        ((current_date + 2 + (g.n / $practitioners) / 40)::timestamp + time '03:00'
          + make_interval(mins => 30 * ((g.n / $practitioners) % 40))) at time zone 'America/Vancouver' as start_at
-  from generate_series(0, 2 * $slots - 1) g(n)
+  from generate_series(0, $slots + $seconds * $per_second - 1) g(n)
   join bench_practitioner pr on pr.n = g.n % $practitioners
   join bench_patient pa on pa.n = g.n % $patients;
 create unique index on bench_slot (n);
@@ -64,22 +69,32 @@ create sequence bench_next start with $slots;
 analyze;
 SQL
 
-psql -At -d "$db" -c "select json_build_object('patientId', patient_id, 'practitionerId', practitioner_id,
-    'serviceId', '00000000-0000-7000-8000-00000000000b', 'locationId', '00000000-0000-7000-8000-00000000000a',
-    'start', to_char(start_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))
-    from bench_slot where n < $slots order by n" >"$work/bodies.json"
-
 token=$(bench_token front-desk)
-book() { # offset duration-seconds
-  BODIES="$work/bodies.json" OFFSET=$1 THREADS=2 wrk -t2 -c"$clients" -d"${2}s" --timeout 30s \
+next_slot=0
+book() { # duration-seconds: books the next unused slots for that long
+  local count=$(( $1 * per_second ))
+  psql -At -d "$db" -c "select json_build_object('patientId', patient_id, 'practitionerId', practitioner_id,
+      'serviceId', '00000000-0000-7000-8000-00000000000b', 'locationId', '00000000-0000-7000-8000-00000000000a',
+      'start', to_char(start_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))
+      from bench_slot where n >= $next_slot and n < $((next_slot + count)) order by n" >"$work/bodies.json"
+  next_slot=$((next_slot + count))
+  BODIES="$work/bodies.json" OFFSET=0 THREADS=2 wrk -t2 -c"$clients" -d"${1}s" --timeout 30s \
     -s "$here/book.lua" -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/appointments"
 }
-echo "== service: ${warmup} s warm-up, then ${seconds} s measured; $clients clients, $practitioners practitioners"
-book 0 "$warmup" >"$work/warmup.txt"
+echo "== service: warm-up in ${window} s windows (at most $max_warmup s), then ${seconds} s measured;" \
+  "$clients clients, $practitioners practitioners"
+best=0; flat=0; warmed=0
+while [ $warmed -lt "$max_warmup" ] && { [ $warmed -lt $((3 * window)) ] || [ $flat -lt 2 ]; }; do
+  book "$window" >"$work/warmup.txt"
+  warmed=$((warmed + window))
+  rps=$(awk '/^throughput/ {printf "%d", $2}' "$work/warmup.txt")
+  if [ "$rps" -gt $((best * 105 / 100)) ]; then flat=0; else flat=$((flat + 1)); fi
+  [ "$rps" -gt "$best" ] && best=$rps
+  echo "warm-up ${warmed} s: $rps req/s, $(grep -E '^statuses' "$work/warmup.txt")"
+done
 warm=$(psql -At -d "$db" -c "select count(*) from appointment")
-echo "warm-up: $(grep -E '^(throughput|statuses)' "$work/warmup.txt" | tr '\n' ' ')($warm appointments)"
-book $((warmup * 4000)) "$seconds" | tee "$work/service.txt" \
-  | grep -E '^(requests|throughput|latency|statuses|socket|WARNING)'
+echo "warm-up done after ${warmed} s ($warm appointments)"
+book "$seconds" | tee "$work/service.txt" | grep -E '^(requests|throughput|latency|statuses|socket|WARNING)'
 booked=$(psql -At -d "$db" -c "select count(*) from appointment")
 created=$(awk '/^statuses/ { for (i = 2; i <= NF; i++) if ($i ~ /^201=/) { sub("201=", "", $i); print $i } }' "$work/service.txt")
 echo "appointments in the database: $booked ($warm from the warm-up, ${created:-0} answered 201 in the measured run)"

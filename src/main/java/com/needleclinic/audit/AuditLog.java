@@ -34,6 +34,17 @@ public class AuditLog {
         events.persist(new AuditEvent(clock.instant(), caller.subject(), caller.role(), entry, AuditEvent.Outcome.SUCCESS));
     }
 
+    /**
+     * The same event as {@link #record}, handed back for the caller to write in its own statement
+     * (one round trip for a hot write and its audit row). The caller must execute it in this
+     * transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditInsert recordWith(AuditEntry entry) {
+        return new AuditInsert(new AuditEvent(clock.instant(), caller.subject(), caller.role(), entry,
+                AuditEvent.Outcome.SUCCESS));
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAll(Collection<AuditEntry> entries) {
         Instant now = clock.instant();

@@ -66,8 +66,8 @@ public class AppointmentService {
 
         Appointment appointment = new Appointment(request.patientId(), request.practitionerId(), request.serviceId(),
                 request.locationId(), slot);
-        appointments.persistAndFlush(appointment);
-        auditLog.record(AuditEntry.of(CREATE, RESOURCE, appointment.id(), appointment.patientId()));
+        appointments.insert(appointment, auditLog.recordWith(AuditEntry.of(CREATE, RESOURCE, appointment.id(),
+                appointment.patientId())));
         Log.infof("Booked appointment %s with practitioner %s", appointment.id(), appointment.practitionerId());
         return new Created<>("/api/v1/appointments/" + appointment.id(), appointment.version(),
                 AppointmentView.of(appointment));

@@ -1,6 +1,7 @@
 package com.needleclinic.scheduling;
 
 import com.needleclinic.support.Api;
+import com.needleclinic.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,8 +13,10 @@ import java.util.UUID;
 
 import static com.needleclinic.scheduling.Clinic.at;
 import static com.needleclinic.scheduling.Clinic.inDays;
+import static com.needleclinic.support.Api.as;
 import static com.needleclinic.support.Api.asAdmin;
 import static com.needleclinic.support.Api.createPatient;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -100,6 +103,26 @@ class BookingRulesTest {
         asAdmin().body(Map.of("start", at(visit, "14:00"))).post("/api/v1/appointments/{id}/reschedule", id)
                 .then().statusCode(200).header("ETag", "\"1\"")
                 .body("start", equalTo(OffsetDateTime.parse(at(visit, "14:00")).toInstant().toString()));
+    }
+
+    @Test
+    void a_booking_writes_one_audit_event_and_a_refused_one_writes_none() {
+        UUID practitioner = clinic.imsPractitioner(null);
+        UUID patient = createPatient();
+        String frontDesk = Tokens.withSubject("front-desk", "desk-12");
+        String id = as(frontDesk).body(clinic.booking(patient, practitioner, clinic.imsService, at(visit, "10:00")))
+                .post("/api/v1/appointments").then().statusCode(201).extract().path("id");
+        as(frontDesk).body(clinic.booking(patient, practitioner, clinic.imsService, at(visit, "10:15")))
+                .post("/api/v1/appointments").then().statusCode(409).body("code", equalTo("slot-unavailable"));
+
+        var events = asAdmin().queryParam("patientId", patient.toString()).get("/api/v1/audit-events")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(events.getList("items.resourceType")).containsExactly("PATIENT", "APPOINTMENT");
+        assertThat(events.getString("items[1].action")).isEqualTo("CREATE");
+        assertThat(events.getString("items[1].resourceId")).isEqualTo(id);
+        assertThat(events.getString("items[1].actor")).isEqualTo("desk-12");
+        assertThat(events.getString("items[1].role")).isEqualTo("front-desk");
+        assertThat(events.getString("items[1].outcome")).isEqualTo("SUCCESS");
     }
 
     @Test
