@@ -7,20 +7,25 @@
 #     loop, each POSTing a distinct booking. Warm-up first, not measured: 20-second windows until
 #     the JIT has settled (two windows in a row no more than 5 % above the best so far), at most
 #     MAX_WARMUP seconds; on two shared cores a cold JVM needs minutes of load to compile its hot
-#     path. Then SECONDS measured.
-#  4. pgbench: SECONDS of inserts of the same shape into the same appointment table (its exclusion
+#     path. Then ROUNDS rounds, each SECONDS of the service followed by
+#  4. SECONDS of pgbench: inserts of the same shape into the same appointment table (its exclusion
 #     constraints and certification trigger included), from CLIENTS connections.
-#   bench/booking/run.sh [seconds=30] [clients=32] [practitioners=40] [max_warmup=300]
+#     Alternating the two cancels the drift of a shared machine; each round gives a ratio, and the
+#     summary reports the median round and the worst p99.
+# The service runs as a 2-core host should deploy it (README, "Deploying"): a fixed 1 GB heap,
+# and 12 worker threads with 12 database connections (BENCH_THREADS, BENCH_DB_POOL override them).
+#   bench/booking/run.sh [seconds=20] [clients=32] [practitioners=40] [max_warmup=300] [rounds=3]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../lib.sh"
-seconds=${1:-30}
+seconds=${1:-20}
 clients=${2:-32}
 practitioners=${3:-40}
 max_warmup=${4:-300}
+rounds=${5:-3}
 window=20
 per_second=3000                         # more bookings a second than either side can make here
-slots=$(( (seconds + max_warmup) * per_second ))
+slots=$(( (rounds * seconds + max_warmup) * per_second ))
 patients=20000                          # booking n has patient n % patients: never overlapping
 db="clinic_bench_booking_$$"
 port=18182
@@ -32,7 +37,8 @@ command -v wrk >/dev/null || { echo "wrk is missing (Debian: apt-get install wrk
 bench_require_postgres
 bench_package
 bench_create_db "$db"
-pid=$(bench_start_service "$db" "$port" "$log" -Xmx1g ${BENCH_JAVA_OPTS:-})
+pid=$(QUARKUS_THREAD_POOL_MAX_THREADS=${BENCH_THREADS:-12} QUARKUS_DATASOURCE_JDBC_MAX_SIZE=${BENCH_DB_POOL:-12} \
+  bench_start_service "$db" "$port" "$log" -Xms1g -Xmx1g ${BENCH_JAVA_OPTS:-})
 cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; bench_drop_db "$db"; rm -rf "$work" "$log"; }
 trap cleanup EXIT
 bench_wait_ready "$port"
@@ -61,7 +67,7 @@ create table bench_slot as
 select g.n, pr.id as practitioner_id, pa.id as patient_id,
        ((current_date + 2 + (g.n / $practitioners) / 40)::timestamp + time '03:00'
          + make_interval(mins => 30 * ((g.n / $practitioners) % 40))) at time zone 'America/Vancouver' as start_at
-  from generate_series(0, $slots + $seconds * $per_second - 1) g(n)
+  from generate_series(0, $slots + $rounds * $seconds * $per_second - 1) g(n)
   join bench_practitioner pr on pr.n = g.n % $practitioners
   join bench_patient pa on pa.n = g.n % $patients;
 create unique index on bench_slot (n);
@@ -92,12 +98,7 @@ while [ $warmed -lt "$max_warmup" ] && { [ $warmed -lt $((3 * window)) ] || [ $f
   [ "$rps" -gt "$best" ] && best=$rps
   echo "warm-up ${warmed} s: $rps req/s, $(grep -E '^statuses' "$work/warmup.txt")"
 done
-warm=$(psql -At -d "$db" -c "select count(*) from appointment")
-echo "warm-up done after ${warmed} s ($warm appointments)"
-book "$seconds" | tee "$work/service.txt" | grep -E '^(requests|throughput|latency|statuses|socket|WARNING)'
-booked=$(psql -At -d "$db" -c "select count(*) from appointment")
-created=$(awk '/^statuses/ { for (i = 2; i <= NF; i++) if ($i ~ /^201=/) { sub("201=", "", $i); print $i } }' "$work/service.txt")
-echo "appointments in the database: $booked ($warm from the warm-up, ${created:-0} answered 201 in the measured run)"
+echo "warm-up done after ${warmed} s"
 
 cat >"$work/insert.sql" <<'PGB'
 insert into appointment (id, patient_id, practitioner_id, service_id, location_id, start_at, end_at, local_date, status)
@@ -105,19 +106,37 @@ select gen_random_uuid(), s.patient_id, s.practitioner_id, '00000000-0000-7000-8
        '00000000-0000-7000-8000-00000000000a', s.start_at, s.start_at + interval '30 minutes', current_date, 'BOOKED'
   from bench_slot s where s.n = (select nextval('bench_next'));
 PGB
+count() { psql -At -d "$db" -c "select count(*) from appointment"; }
 echo
-echo "== pgbench: ${seconds} s of inserts into appointment, $clients connections"
-before=$(psql -At -d "$db" -c "select count(*) from appointment")
-pgbench -n -d "$db" -c "$clients" -j 2 -T "$seconds" -f "$work/insert.sql" 2>&1 | tee "$work/pgbench.txt" \
-  | grep -E "number of transactions actually processed|latency average|tps"
-inserted=$(( $(psql -At -d "$db" -c "select count(*) from appointment") - before ))
-echo "rows inserted by pgbench: $inserted"
+printf '%-6s %12s %9s %9s %9s %12s %12s %7s\n' round "booking/s" "p50 ms" "p99 ms" "max ms" "pgbench tps" "rows ok" ratio
+for r in $(seq 1 "$rounds"); do
+  before=$(count)
+  book "$seconds" >"$work/service-$r.txt"
+  grep -q "WARNING" "$work/service-$r.txt" && grep WARNING "$work/service-$r.txt"
+  created=$(awk '/^statuses/ { for (i = 2; i <= NF; i++) if ($i ~ /^201=/) { sub("201=", "", $i); print $i } }' "$work/service-$r.txt")
+  others=$(awk '/^statuses/ { for (i = 2; i <= NF; i++) if ($i !~ /^201=/) print $i }' "$work/service-$r.txt" | tr '\n' ' ')
+  sleep 1; booked=$(( $(count) - before ))
+  before=$(count)
+  pgbench -n -d "$db" -c "$clients" -j 2 -T "$seconds" -f "$work/insert.sql" >"$work/pgbench-$r.txt" 2>&1
+  inserted=$(( $(count) - before ))
+  processed=$(awk '/number of transactions actually processed/ {print $NF}' "$work/pgbench-$r.txt")
+  rps=$(awk '/^throughput/ {print $2}' "$work/service-$r.txt")
+  tps=$(awk '/^tps/ {print $3; exit}' "$work/pgbench-$r.txt")
+  ratio=$(echo "$rps / $tps" | bc -l)
+  # rows ok: every 201 is a row (in-flight requests at the end may add up to CLIENTS more), and
+  # every pgbench transaction inserted its row
+  ok=$([ "$booked" -ge "${created:-0}" ] && [ "$booked" -le $(( ${created:-0} + clients )) ] \
+        && [ "$inserted" = "$processed" ] && echo yes || echo NO)
+  printf '%-6s %12s %9s %9s %9s %12.1f %12s %7.2f %s\n' "$r" "$rps" \
+    "$(awk '/^latency/ {print $3}' "$work/service-$r.txt")" "$(awk '/^latency/ {print $6}' "$work/service-$r.txt")" \
+    "$(awk '/^latency/ {print $9}' "$work/service-$r.txt")" "$tps" "$ok" "$ratio" "$others"
+  echo "$ratio $rps $tps $(awk '/^latency/ {print $6}' "$work/service-$r.txt")" >>"$work/rounds.txt"
+done
 
-rps=$(awk '/^throughput/ {print $2}' "$work/service.txt")
-p50=$(awk '/^latency/ {print $3}' "$work/service.txt")
-p99=$(awk '/^latency/ {print $6}' "$work/service.txt")
-tps=$(awk '/^tps/ {print $3; exit}' "$work/pgbench.txt")
 echo
 echo "== summary"
-printf 'booking: %s req/s, p50 %s ms, p99 %s ms; pgbench: %.1f tps; ratio booking/pgbench: %.2f\n' \
-  "$rps" "$p50" "$p99" "$tps" "$(echo "$rps / $tps" | bc -l)"
+sort -n "$work/rounds.txt" | awk -v n="$rounds" '
+  { ratio[NR] = $1; rps[NR] = $2; tps[NR] = $3; p99 = ($4 > p99 ? $4 : p99) }
+  END { m = int((n + 1) / 2);
+        printf "median round: booking %.1f req/s vs pgbench %.1f tps, ratio %.2f; worst p99 of the rounds %.2f ms\n",
+               rps[m], tps[m], ratio[m], p99 }'
