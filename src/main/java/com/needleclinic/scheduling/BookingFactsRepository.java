@@ -30,17 +30,12 @@ import java.util.UUID;
  * rule-1 query of {@link AppointmentRepository} does, and only reads them.
  *
  * <p>The overlap tests use the same range expressions as the exclusion constraints, so they are
- * answered from those constraints' GiST indexes whatever the number of appointments. The statement
- * is prefixed, in the same round trip, by {@code set local plan_cache_mode = force_generic_plan}:
- * left to choose, PostgreSQL kept planning it afresh for each booking's values (a custom plan),
- * which made it cost 0.45 ms of database time instead of 0.2 ms (docs/performance.md). The setting
- * ends with the transaction.
+ * answered from those constraints' GiST indexes whatever the number of appointments.
  */
 @ApplicationScoped
 class BookingFactsRepository {
 
     private static final String SQL = """
-            set local plan_cache_mode = force_generic_plan;
             with slot as (
                 select a.patient, a.practitioner, a.service, a.location, a.self,
                        tstzrange(a.start_at, a.start_at + make_interval(mins => s.duration_minutes), '[)') as span
@@ -95,11 +90,7 @@ class BookingFactsRepository {
                 statement.setObject(4, locationId);
                 statement.setObject(5, start.atOffset(ZoneOffset.UTC));
                 statement.setObject(6, self == null ? NONE : self);
-                statement.execute();                 // the SET's result first, then the facts
-                if (!statement.getMoreResults()) {
-                    throw new IllegalStateException("The booking facts statement returned no row");
-                }
-                try (ResultSet row = statement.getResultSet()) {
+                try (ResultSet row = statement.executeQuery()) {
                     row.next();
                     return row.getString(1);
                 }
