@@ -126,6 +126,27 @@ class BookingRulesTest {
     }
 
     @Test
+    void the_same_instant_at_a_location_a_day_ahead_in_local_time_is_still_an_overlap() {
+        UUID practitioner = clinic.imsPractitioner(null);
+        Map<String, Object> kiritimati = Api.locationBody();
+        kiritimati.put("timeZone", "Pacific/Kiritimati");   // UTC+14: its local date is a day after Vancouver's
+        String island = asAdmin().body(kiritimati).post("/api/v1/locations").then().statusCode(201).extract().path("id");
+        java.util.List<Map<String, Object>> entries = new java.util.ArrayList<>();
+        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            entries.add(Map.of("locationId", clinic.location.toString(), "dayOfWeek", day.name(), "start", "22:00", "end", "23:59"));
+            entries.add(Map.of("locationId", island, "dayOfWeek", day.name(), "start", "20:00", "end", "21:59"));
+        }
+        asAdmin().body(Map.of("entries", entries)).put("/api/v1/practitioners/{id}/schedule", practitioner)
+                .then().statusCode(200);
+        String lateInVancouver = at(visit, "23:00");   // 21:00 the next day on Kiritimati
+        clinic.book(createPatient(), practitioner, clinic.imsService, lateInVancouver);
+
+        Map<String, Object> there = clinic.booking(createPatient(), practitioner, clinic.imsService, lateInVancouver);
+        there.put("locationId", island);
+        book(there).statusCode(409).body("code", equalTo("slot-unavailable"));
+    }
+
+    @Test
     void rescheduling_may_overlap_the_appointment_s_own_slot_but_not_another_s() {
         UUID practitioner = clinic.imsPractitioner(null);
         UUID patient = createPatient();
