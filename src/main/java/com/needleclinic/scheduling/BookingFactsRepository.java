@@ -29,28 +29,16 @@ import java.util.UUID;
  * booking's CPU (docs/performance.md). This reads the other features' tables directly, as the
  * rule-1 query of {@link AppointmentRepository} does, and only reads them.
  *
- * <p>The statement runs with a generic plan ({@code set local plan_cache_mode}, sent in the same
- * round trip, ending with the transaction): left to choose, PostgreSQL planned it afresh for each
- * booking's values, 0.37 ms of planning for 0.17 ms of execution. A generic plan must be good for
- * any values, so every lookup here has an index that fits it whichever one the planner picks: the
- * overlap tests use the exclusion constraints' range expressions (their GiST indexes) and also
- * bound {@code local_date}, which makes the (practitioner | patient, local_date) B-trees as good.
- * Without that bound the generic plan scanned all of a practitioner's appointments and slowed
- * down as they grew. The bound is safe: services last at most 8 hours (a check constraint) and a
- * local date is within a day of the UTC date, so an overlapping appointment's local date lies
- * between the day before the slot's UTC start date and the day after its UTC end date. The
- * exclusion constraints remain the guarantee either way.
+ * <p>The overlap tests use the same range expressions as the exclusion constraints, so they are
+ * answered from those constraints' GiST indexes whatever the number of appointments.
  */
 @ApplicationScoped
 class BookingFactsRepository {
 
     private static final String SQL = """
-            set local plan_cache_mode = force_generic_plan;
             with slot as (
                 select a.patient, a.practitioner, a.service, a.location, a.self,
-                       tstzrange(a.start_at, a.start_at + make_interval(mins => s.duration_minutes), '[)') as span,
-                       (a.start_at at time zone 'UTC')::date - 1 as first_day,
-                       ((a.start_at + make_interval(mins => s.duration_minutes)) at time zone 'UTC')::date + 1 as last_day
+                       tstzrange(a.start_at, a.start_at + make_interval(mins => s.duration_minutes), '[)') as span
                   from (select ?::uuid as patient, ?::uuid as practitioner, ?::uuid as service, ?::uuid as location,
                                ?::timestamptz as start_at, ?::uuid as self) a
                   left join clinic_service s on s.id = a.service)
@@ -74,11 +62,9 @@ class BookingFactsRepository {
                       from time_off t where t.practitioner_id = slot.practitioner
                        and tstzrange(t.start_at, t.end_at, '[)') && slot.span), '[]'::json),
                 'practitionerBusy', exists (select 1 from appointment a where a.practitioner_id = slot.practitioner
-                       and a.local_date between slot.first_day and slot.last_day
                        and a.status <> 'CANCELLED' and tstzrange(a.start_at, a.end_at, '[)') && slot.span
                        and a.id <> slot.self),
                 'patientBusy', exists (select 1 from appointment a where a.patient_id = slot.patient
-                       and a.local_date between slot.first_day and slot.last_day
                        and a.status <> 'CANCELLED' and tstzrange(a.start_at, a.end_at, '[)') && slot.span
                        and a.id <> slot.self))
               from slot""";
@@ -104,11 +90,7 @@ class BookingFactsRepository {
                 statement.setObject(4, locationId);
                 statement.setObject(5, start.atOffset(ZoneOffset.UTC));
                 statement.setObject(6, self == null ? NONE : self);
-                statement.execute();                 // the SET's result first, then the facts
-                if (!statement.getMoreResults()) {
-                    throw new IllegalStateException("The booking facts statement returned no row");
-                }
-                try (ResultSet row = statement.getResultSet()) {
+                try (ResultSet row = statement.executeQuery()) {
                     row.next();
                     return row.getString(1);
                 }
