@@ -2,10 +2,10 @@ package com.needleclinic.scheduling;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.needleclinic.scheduling.BookingFacts.LocationFacts;
 import com.needleclinic.practitioner.CertificationStatus;
 import com.needleclinic.practitioner.CertificationTerms;
 import com.needleclinic.practitioner.Modality;
+import com.needleclinic.scheduling.BookingFacts.LocationFacts;
 import com.needleclinic.scheduling.BookingFacts.PractitionerFacts;
 import com.needleclinic.scheduling.BookingFacts.ServiceFacts;
 import jakarta.enterprise.context.ApplicationScoped;
