@@ -31,7 +31,7 @@ public class AuditLog {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(AuditEntry entry) {
-        events.persist(new AuditEvent(clock.instant(), caller.subject(), caller.role(), entry, AuditEvent.Outcome.SUCCESS));
+        events.persist(success(entry));
     }
 
     /**
@@ -41,8 +41,12 @@ public class AuditLog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditInsert recordWith(AuditEntry entry) {
-        return new AuditInsert(new AuditEvent(clock.instant(), caller.subject(), caller.role(), entry,
-                AuditEvent.Outcome.SUCCESS));
+        return new AuditInsert(success(entry));
+    }
+
+    /** The caller's successful {@code entry}, now. */
+    private AuditEvent success(AuditEntry entry) {
+        return new AuditEvent(clock.instant(), caller.subject(), caller.role(), entry, AuditEvent.Outcome.SUCCESS);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
