@@ -87,7 +87,7 @@ book() { # duration-seconds: books the next unused slots for that long
   BODIES="$work/bodies.json" OFFSET=0 THREADS=2 wrk -t2 -c"$clients" -d"${1}s" --timeout 30s \
     -s "$here/book.lua" -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/appointments"
 }
-echo "== service: warm-up in ${window} s windows (at most $max_warmup s), then ${seconds} s measured;" \
+echo "== service: warm-up in ${window} s windows (at most $max_warmup s), then $rounds rounds of ${seconds} s;" \
   "$clients clients, $practitioners practitioners"
 best=0; flat=0; warmed=0
 while [ $warmed -lt "$max_warmup" ] && { [ $warmed -lt $((3 * window)) ] || [ $flat -lt 2 ]; }; do
