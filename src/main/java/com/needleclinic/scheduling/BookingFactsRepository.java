@@ -26,48 +26,16 @@ import java.util.UUID;
  * Reads {@link BookingFacts} in one statement on the transaction's connection. Booking is the
  * busiest write of the product; loading the patient, practitioner, certifications, service,
  * location, schedule, time off and overlaps as entities took eight round trips and most of a
- * booking's CPU (docs/performance.md). This reads the other features' tables directly, as the
- * rule-1 query of {@link AppointmentRepository} does, and only reads them.
- *
- * <p>The overlap tests use the same range expressions as the exclusion constraints, so they are
- * answered from those constraints' GiST indexes whatever the number of appointments.
+ * booking's CPU (docs/performance.md). The query is the database function {@code booking_facts}
+ * (migration V008): it reads the other features' tables directly, as the rule-1 trigger does, and
+ * only reads them. It runs on a plan built once per connection, which is the same from an empty
+ * database to a full one: planning it for every booking cost more than running it.
  */
 @ApplicationScoped
 class BookingFactsRepository {
 
-    private static final String SQL = """
-            with slot as (
-                select a.patient, a.practitioner, a.service, a.location, a.self,
-                       tstzrange(a.start_at, a.start_at + make_interval(mins => s.duration_minutes), '[)') as span
-                  from (select ?::uuid as patient, ?::uuid as practitioner, ?::uuid as service, ?::uuid as location,
-                               ?::timestamptz as start_at, ?::uuid as self) a
-                  left join clinic_service s on s.id = a.service)
-            select json_build_object(
-                'patientFound', exists (select 1 from patient p where p.id = slot.patient),
-                'practitioner', (select json_build_object('active', p.active, 'certifications', coalesce(
-                        (select json_agg(json_build_object('modality', c.modality, 'status', c.status,
-                                'validFrom', c.valid_from - date '1970-01-01', 'validUntil', c.valid_until - date '1970-01-01'))
-                           from certification c where c.practitioner_id = p.id), '[]'::json))
-                      from practitioner p where p.id = slot.practitioner),
-                'service', (select json_build_object('modality', s.modality, 'durationMinutes', s.duration_minutes)
-                      from clinic_service s where s.id = slot.service),
-                'location', (select json_build_object('timeZone', l.time_zone) from location l where l.id = slot.location),
-                'schedule', coalesce((select json_agg(json_build_object('locationId', e.location_id,
-                        'day', e.day_of_week, 'start', (extract(epoch from e.start_time) * 1000000)::bigint,
-                        'end', (extract(epoch from e.end_time) * 1000000)::bigint))
-                      from schedule_entry e where e.practitioner_id = slot.practitioner), '[]'::json),
-                'timeOff', coalesce((select json_agg(json_build_object(
-                        'start', (extract(epoch from t.start_at) * 1000000)::bigint,
-                        'end', (extract(epoch from t.end_at) * 1000000)::bigint))
-                      from time_off t where t.practitioner_id = slot.practitioner
-                       and tstzrange(t.start_at, t.end_at, '[)') && slot.span), '[]'::json),
-                'practitionerBusy', exists (select 1 from appointment a where a.practitioner_id = slot.practitioner
-                       and a.status <> 'CANCELLED' and tstzrange(a.start_at, a.end_at, '[)') && slot.span
-                       and a.id <> slot.self),
-                'patientBusy', exists (select 1 from appointment a where a.patient_id = slot.patient
-                       and a.status <> 'CANCELLED' and tstzrange(a.start_at, a.end_at, '[)') && slot.span
-                       and a.id <> slot.self))
-              from slot""";
+    /** The query is migration V008's, written to have one plan whatever the statistics. */
+    private static final String SQL = "select booking_facts(?, ?, ?, ?, ?, ?)";
 
     /** Stands for "no appointment" when booking rather than moving one. */
     private static final UUID NONE = new UUID(0, 0);
