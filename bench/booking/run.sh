@@ -5,7 +5,7 @@
 #     work 00:00-23:59 every day, patients, and more distinct bookable slots than either run can use.
 #  3. The service: wrk (Debian package) with bench/booking/book.lua, CLIENTS connections in a closed
 #     loop, each POSTing a distinct booking. Warm-up first, not measured: 20-second windows until
-#     the JIT has settled (two windows in a row no more than 5 % above the best so far), at most
+#     the JIT has settled (at least 120 s, and two windows in a row no more than 5 % above the best so far), at most
 #     MAX_WARMUP seconds; on two shared cores a cold JVM needs minutes of load to compile its hot
 #     path. Then ROUNDS rounds, each SECONDS of the service followed by
 #  4. SECONDS of pgbench: inserts of the same shape into the same appointment table (its exclusion
@@ -24,7 +24,8 @@ practitioners=${3:-40}
 max_warmup=${4:-300}
 rounds=${5:-3}
 window=20
-per_second=3000                         # more bookings a second than either side can make here
+per_second=3000                         # more bookings a second than the service can make here
+pg_per_second=10000                     # more inserts a second than pgbench can make here
 slots=$(( (rounds * seconds + max_warmup) * per_second ))
 patients=20000                          # booking n has patient n % patients: never overlapping
 db="clinic_bench_booking_$$"
@@ -67,7 +68,7 @@ create table bench_slot as
 select g.n, pr.id as practitioner_id, pa.id as patient_id,
        ((current_date + 2 + (g.n / $practitioners) / 40)::timestamp + time '03:00'
          + make_interval(mins => 30 * ((g.n / $practitioners) % 40))) at time zone 'America/Vancouver' as start_at
-  from generate_series(0, $slots + $rounds * $seconds * $per_second - 1) g(n)
+  from generate_series(0, $slots + $rounds * $seconds * $pg_per_second - 1) g(n)
   join bench_practitioner pr on pr.n = g.n % $practitioners
   join bench_patient pa on pa.n = g.n % $patients;
 create unique index on bench_slot (n);
@@ -90,7 +91,7 @@ book() { # duration-seconds: books the next unused slots for that long
 echo "== service: warm-up in ${window} s windows (at most $max_warmup s), then $rounds rounds of ${seconds} s;" \
   "$clients clients, $practitioners practitioners"
 best=0; flat=0; warmed=0
-while [ $warmed -lt "$max_warmup" ] && { [ $warmed -lt $((3 * window)) ] || [ $flat -lt 2 ]; }; do
+while [ $warmed -lt "$max_warmup" ] && { [ $warmed -lt $((6 * window)) ] || [ $flat -lt 2 ]; }; do
   book "$window" >"$work/warmup.txt"
   warmed=$((warmed + window))
   rps=$(awk '/^throughput/ {printf "%d", $2}' "$work/warmup.txt")
@@ -127,6 +128,7 @@ for r in $(seq 1 "$rounds"); do
   # every pgbench transaction inserted its row
   ok=$([ "$booked" -ge "${created:-0}" ] && [ "$booked" -le $(( ${created:-0} + clients )) ] \
         && [ "$inserted" = "$processed" ] && echo yes || echo NO)
+  [ "$ok" = yes ] || others="$others(201s $created, rows $booked; pgbench transactions $processed, rows $inserted)"
   printf '%-6s %12s %9s %9s %9s %12.1f %12s %7.2f %s\n' "$r" "$rps" \
     "$(awk '/^latency/ {print $3}' "$work/service-$r.txt")" "$(awk '/^latency/ {print $6}' "$work/service-$r.txt")" \
     "$(awk '/^latency/ {print $9}' "$work/service-$r.txt")" "$tps" "$ok" "$ratio" "$others"

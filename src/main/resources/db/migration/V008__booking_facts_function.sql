@@ -14,25 +14,22 @@
 --
 --  * patient, practitioner, service, location: primary keys; certifications and weekly blocks:
 --    the practitioner index of each table; time off: its GiST index (the only other index there).
---  * the overlap pre-checks of rule 3 (appointment): the practitioner and patient date indexes,
---    searched by row comparison on (id, local_date), which no other index of the table can serve.
---    The two GiST indexes of the exclusion constraints could serve a test written as
---    `tstzrange(...) && span and status <> 'CANCELLED'`, each for either query, and from an empty
---    table the planner picks the wrong one; hence `is distinct from` (which does not prove their
---    partial-index predicate) and plain start/end comparisons.
---    The date window: local_date is the start's date in some time zone, so within a day of its
---    UTC date; an overlapping appointment starts before this one ends and, lasting at most 8 hours
---    (services do), less than 8 hours before this one starts. Should one ever fall outside, the
---    exclusion constraint still refuses the booking, with the same answer (the guarantee is the
---    constraint; this is the friendly path).
---    start_at and end_at join those two indexes' keys, so that the window's other appointments
---    are passed over inside the index: only an actual overlap is read from the table. Queries by
---    (practitioner or patient, local_date) use them as before.
+--  * the overlap pre-checks of rule 3 (appointment): for the practitioner, the (practitioner_id,
+--    local_date) index over a window of dates; for the patient, a (patient_id, start_at) index (it
+--    replaces (patient_id, local_date); the appointment list's patient filter is served as well) over a window
+--    of start times. Each test leaves the other index nothing to match - the practitioner one
+--    names no start_at, the patient one no local_date - and the overlap itself is tested on the
+--    range expression of the exclusion constraints with `is distinct from 'CANCELLED'`, which does
+--    not prove their partial-index predicate `status <> 'CANCELLED'`: their two GiST indexes could
+--    each serve either query, and from an empty table the planner picks the wrong one.
+--    The windows: an overlapping appointment starts before this one ends and, lasting at most
+--    8 hours (services do), less than 8 hours before this one starts; local_date is the start's
+--    date in some time zone, so within a day of its UTC date. Should an appointment ever fall
+--    outside, the exclusion constraint still refuses the booking, with the same answer (the
+--    constraint is the guarantee; this is the friendly path).
 
-drop index appointment_practitioner_date;
-create index appointment_practitioner_date on appointment (practitioner_id, local_date, start_at, end_at);
 drop index appointment_patient_date;
-create index appointment_patient_date on appointment (patient_id, local_date, start_at, end_at);
+create index appointment_patient_start on appointment (patient_id, start_at);
 
 -- Dates travel as days since 1970-01-01, times and instants as microseconds: numbers are cheaper to
 -- read than text. The slot is [p_start, p_start + the service's length); p_self is the appointment
@@ -74,14 +71,12 @@ begin
                   from time_off t where t.practitioner_id = p_practitioner
                    and tstzrange(t.start_at, t.end_at, '[)') && b.span), '[]'::json),
             'practitionerBusy', exists (select 1 from appointment a
-                 where (a.practitioner_id, a.local_date) >= (p_practitioner, b.first_date)
-                   and (a.practitioner_id, a.local_date) <= (p_practitioner, b.last_date)
-                   and a.start_at < b.end_at and a.end_at > b.start_at
+                 where a.practitioner_id = p_practitioner and a.local_date between b.first_date and b.last_date
+                   and tstzrange(a.start_at, a.end_at, '[)') && b.span
                    and a.status is distinct from 'CANCELLED' and a.id <> p_self),
             'patientBusy', exists (select 1 from appointment a
-                 where (a.patient_id, a.local_date) >= (p_patient, b.first_date)
-                   and (a.patient_id, a.local_date) <= (p_patient, b.last_date)
-                   and a.start_at < b.end_at and a.end_at > b.start_at
+                 where a.patient_id = p_patient and a.start_at > b.start_at - interval '8 hours' and a.start_at < b.end_at
+                   and tstzrange(a.start_at, a.end_at, '[)') && b.span
                    and a.status is distinct from 'CANCELLED' and a.id <> p_self))
           from bounds b);
 end $$;
