@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * This builds the function's plan, with the function's own settings, against empty copies of its
  * tables (never analysed, then analysed while empty: the two states that tempt the planner into
  * sequential scans or the wrong index) and against the real tables, and requires the same index
- * for every table each time.
+ * for every table each time, no sequential scan, and each appointment window searched from its
+ * leading key (practitioner or patient) rather than by a walk of a whole index.
  */
 @QuarkusTest
 class BookingFactsPlanTest {
