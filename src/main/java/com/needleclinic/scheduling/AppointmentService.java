@@ -10,7 +10,6 @@ import com.needleclinic.shared.Caller;
 import com.needleclinic.shared.ConflictException;
 import com.needleclinic.shared.Created;
 import com.needleclinic.shared.IfMatch;
-import com.needleclinic.shared.InvalidRequestException;
 import com.needleclinic.shared.Page;
 import com.needleclinic.shared.PageRequest;
 import com.needleclinic.shared.ResourceNotFoundException;
@@ -30,6 +29,7 @@ import static com.needleclinic.audit.AuditEntry.Action.CREATE;
 import static com.needleclinic.audit.AuditEntry.Action.READ;
 import static com.needleclinic.audit.AuditEntry.Action.SEARCH;
 import static com.needleclinic.audit.AuditEntry.Action.UPDATE;
+import static com.needleclinic.shared.InvalidRequestException.unknownReference;
 
 /** Booking and the appointment lifecycle (API.md rules 1-4). */
 @ApplicationScoped
@@ -143,16 +143,16 @@ public class AppointmentService {
     /** A booking's references must exist; reported on the first missing one, in request order. */
     private static void requireReferences(BookingFacts facts) {
         if (!facts.patientFound()) {
-            throw new InvalidRequestException("patientId", "does not exist");
+            throw unknownReference("patientId");
         }
         if (facts.practitioner() == null) {
-            throw new InvalidRequestException("practitionerId", "does not exist");
+            throw unknownReference("practitionerId");
         }
         if (facts.service() == null) {
-            throw new InvalidRequestException("serviceId", "does not exist");
+            throw unknownReference("serviceId");
         }
         if (facts.location() == null) {
-            throw new InvalidRequestException("locationId", "does not exist");
+            throw unknownReference("locationId");
         }
     }
 

@@ -50,7 +50,7 @@ public class ScheduleService {
         for (int i = 0; i < requested.size(); i++) {
             ScheduleEntryRequest r = requested.get(i);
             if (!locationExists(r.locationId())) {
-                errors.add(new Problem.FieldError("entries[" + i + "].locationId", "does not exist"));
+                errors.add(InvalidRequestException.unknownReferenceError("entries[" + i + "].locationId"));
                 continue;
             }
             ScheduleEntry entry = new ScheduleEntry(practitionerId, r.locationId(), r.dayOfWeek(), r.start(), r.end());

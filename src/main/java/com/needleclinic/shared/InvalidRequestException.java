@@ -16,8 +16,18 @@ public class InvalidRequestException extends DomainException {
         try {
             return lookup.get();
         } catch (ResourceNotFoundException e) {
-            throw new InvalidRequestException(field, "does not exist");
+            throw unknownReference(field);
         }
+    }
+
+    /** The field names an id that refers to nothing. */
+    public static InvalidRequestException unknownReference(String field) {
+        return new InvalidRequestException(List.of(unknownReferenceError(field)));
+    }
+
+    /** The same, as one of several field errors. */
+    public static Problem.FieldError unknownReferenceError(String field) {
+        return new Problem.FieldError(field, "does not exist");
     }
 
     public InvalidRequestException(List<Problem.FieldError> errors) {
