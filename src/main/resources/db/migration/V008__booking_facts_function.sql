@@ -44,10 +44,11 @@ as $$
 begin
     return (
         with slot as (
-            select p_start as start_at, p_start + make_interval(mins => s.duration_minutes) as end_at
+            select s.id as service_id, s.modality, s.duration_minutes,
+                   p_start as start_at, p_start + make_interval(mins => s.duration_minutes) as end_at
               from (select 1) one left join clinic_service s on s.id = p_service),
         bounds as (
-            select slot.start_at, slot.end_at, tstzrange(slot.start_at, slot.end_at, '[)') as span,
+            select slot.*, tstzrange(slot.start_at, slot.end_at, '[)') as span,
                    (slot.start_at at time zone 'UTC')::date - 2 as first_date,
                    (slot.end_at at time zone 'UTC')::date + 1 as last_date
               from slot)
@@ -58,8 +59,8 @@ begin
                             'validFrom', c.valid_from - date '1970-01-01', 'validUntil', c.valid_until - date '1970-01-01'))
                        from certification c where c.practitioner_id = p.id), '[]'::json))
                   from practitioner p where p.id = p_practitioner),
-            'service', (select json_build_object('modality', s.modality, 'durationMinutes', s.duration_minutes)
-                  from clinic_service s where s.id = p_service),
+            'service', case when b.service_id is not null
+                            then json_build_object('modality', b.modality, 'durationMinutes', b.duration_minutes) end,
             'location', (select json_build_object('timeZone', l.time_zone) from location l where l.id = p_location),
             'schedule', coalesce((select json_agg(json_build_object('locationId', e.location_id,
                     'day', e.day_of_week, 'start', (extract(epoch from e.start_time) * 1000000)::bigint,
