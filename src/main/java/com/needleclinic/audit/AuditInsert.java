@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
  * A success event of the audit trail as a parameterised INSERT, for a hot write that sends its
  * own statement and its audit row in one round trip (booking: {@code AppointmentRepository}).
  * The audit feature still decides what the row holds; the caller only appends {@link #sql()} to
- * its statement and binds the parameters. Like {@link AuditLog#record}, it must run in the
- * caller's transaction, so the row exists exactly when the change does.
+ * its statement and binds the parameters. The caller sends both as one atomic unit (one message,
+ * or its transaction), so the row exists exactly when the change does.
  */
 public final class AuditInsert {
 

@@ -35,11 +35,10 @@ public class AuditLog {
     }
 
     /**
-     * The same event as {@link #record}, handed back for the caller to write in its own statement
-     * (one round trip for a hot write and its audit row). The caller must execute it in this
-     * transaction.
+     * The same event as {@link #record}, handed back for the caller to write in the same message as
+     * its change (one round trip for a hot write and its audit row). The caller must send both in
+     * one atomic unit, so the row exists exactly when the change does.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
     public AuditInsert recordWith(AuditEntry entry) {
         return new AuditInsert(success(entry));
     }

@@ -1,14 +1,16 @@
 package com.needleclinic.scheduling;
 
 import com.needleclinic.audit.AuditInsert;
+import com.needleclinic.shared.DatabaseException;
 import com.needleclinic.shared.PageRequest;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
-import org.hibernate.Session;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
-
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -22,6 +24,12 @@ import java.util.UUID;
 @ApplicationScoped
 class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> {
 
+    private final AgroalDataSource dataSource;
+
+    AppointmentRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     /** Rule 1 failing now: the practitioner is inactive, or no certification covers a needling service's date. */
     private static final String NOT_CERTIFIED = """
             (not p.active or (s.modality is not null and not exists (
@@ -34,28 +42,31 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
-     * Writes a new appointment and its audit row in one statement, one round trip: booking is the
-     * busiest write, and flushing each row on its own was ~18 % of its JVM CPU (docs/performance.md).
+     * Writes a new appointment and its audit row as one message: one round trip, and one implicit
+     * transaction when no transaction is active (PostgreSQL commits at the message's end, or rolls
+     * both back), so the pair needs no BEGIN or COMMIT of its own (docs/performance.md). Inside an
+     * active transaction the data source hands out that transaction's connection and both join it.
      * The exclusion constraints and the certification trigger judge the row as for any insert; a
      * violation surfaces as the driver's exception, mapped by constraint name like any other.
      */
     void insert(Appointment appointment, AuditInsert audit) {
-        getEntityManager().unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(INSERT + ";\n" + audit.sql())) {
-                statement.setObject(1, appointment.id());
-                statement.setObject(2, appointment.patientId());
-                statement.setObject(3, appointment.practitionerId());
-                statement.setObject(4, appointment.serviceId());
-                statement.setObject(5, appointment.locationId());
-                statement.setObject(6, appointment.start().atOffset(ZoneOffset.UTC));
-                statement.setObject(7, appointment.end().atOffset(ZoneOffset.UTC));
-                statement.setObject(8, appointment.localDate());
-                statement.setString(9, appointment.status().name());
-                statement.setLong(10, appointment.version());
-                audit.bind(statement, 11);
-                statement.execute();
-            }
-        });
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(INSERT + ";\n" + audit.sql())) {
+            statement.setObject(1, appointment.id());
+            statement.setObject(2, appointment.patientId());
+            statement.setObject(3, appointment.practitionerId());
+            statement.setObject(4, appointment.serviceId());
+            statement.setObject(5, appointment.locationId());
+            statement.setObject(6, appointment.start().atOffset(ZoneOffset.UTC));
+            statement.setObject(7, appointment.end().atOffset(ZoneOffset.UTC));
+            statement.setObject(8, appointment.localDate());
+            statement.setString(9, appointment.status().name());
+            statement.setLong(10, appointment.version());
+            audit.bind(statement, 11);
+            statement.execute();
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
     }
 
     List<Appointment> openBetween(Collection<UUID> practitionerIds, Instant from, Instant to) {

@@ -8,12 +8,14 @@ import com.needleclinic.practitioner.Modality;
 import com.needleclinic.scheduling.BookingFacts.LocationFacts;
 import com.needleclinic.scheduling.BookingFacts.PractitionerFacts;
 import com.needleclinic.scheduling.BookingFacts.ServiceFacts;
+import com.needleclinic.shared.DatabaseException;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,10 +25,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Reads {@link BookingFacts} in one statement on the transaction's connection. Booking is the
- * busiest write of the product; loading the patient, practitioner, certifications, service,
- * location, schedule, time off and overlaps as entities took eight round trips and most of a
- * booking's CPU (docs/performance.md). The query is the database function {@code booking_facts}
+ * Reads {@link BookingFacts} in one statement, in the caller's transaction if there is one.
+ * Booking is the busiest write of the product; loading the patient, practitioner, certifications,
+ * service, location, schedule, time off and overlaps as entities took eight round trips and most
+ * of a booking's CPU (docs/performance.md). The query is the database function {@code booking_facts}
  * (migration V008): it reads the other features' tables directly, as the rule-1 trigger does, and
  * only reads them. It runs on a plan built once per connection, which is the same from an empty
  * database to a full one: planning it for every booking cost more than running it.
@@ -40,30 +42,32 @@ class BookingFactsRepository {
     /** Stands for "no appointment" when booking rather than moving one. */
     private static final UUID NONE = new UUID(0, 0);
 
-    private final EntityManager entityManager;
+    private final AgroalDataSource dataSource;
     private final ObjectMapper json;
 
-    BookingFactsRepository(EntityManager entityManager, ObjectMapper json) {
-        this.entityManager = entityManager;
+    BookingFactsRepository(AgroalDataSource dataSource, ObjectMapper json) {
+        this.dataSource = dataSource;
         this.json = json;
     }
 
     /** The facts for booking [start, start + the service's length), or moving appointment {@code self} there. */
     BookingFacts load(UUID patientId, UUID practitionerId, UUID serviceId, UUID locationId, Instant start, UUID self) {
-        String document = entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(SQL)) {
-                statement.setObject(1, patientId);
-                statement.setObject(2, practitionerId);
-                statement.setObject(3, serviceId);
-                statement.setObject(4, locationId);
-                statement.setObject(5, start.atOffset(ZoneOffset.UTC));
-                statement.setObject(6, self == null ? NONE : self);
-                try (ResultSet row = statement.executeQuery()) {
-                    row.next();
-                    return row.getString(1);
-                }
+        String document;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(SQL)) {
+            statement.setObject(1, patientId);
+            statement.setObject(2, practitionerId);
+            statement.setObject(3, serviceId);
+            statement.setObject(4, locationId);
+            statement.setObject(5, start.atOffset(ZoneOffset.UTC));
+            statement.setObject(6, self == null ? NONE : self);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                document = row.getString(1);
             }
-        });
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
         try {
             return json.readValue(document, Document.class).facts();
         } catch (JsonProcessingException e) {
