@@ -11,8 +11,10 @@ import jakarta.persistence.Query;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,6 +38,9 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
                 select 1 from certification c
                  where c.practitioner_id = a.practitioner_id and c.modality = s.modality and c.status = 'ACTIVE'
                    and c.valid_from <= a.local_date and (c.valid_until is null or c.valid_until >= a.local_date))))""";
+
+    /** The longest an appointment may last: the longest service (480 minutes), and a check constraint (V009). */
+    static final Duration LONGEST = Duration.ofHours(8);
 
     private static final String INSERT = "insert into appointment"
             + " (id, patient_id, practitioner_id, service_id, location_id, start_at, end_at, local_date, status, version)"
@@ -69,12 +74,17 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
         }
     }
 
+    /**
+     * Open appointments of these practitioners overlapping [from, to). The upper bound on the end
+     * keeps the read to a window of the (practitioner_id, end_at) index: an overlapping appointment
+     * starts before {@code to} and lasts at most {@link #LONGEST}.
+     */
     List<Appointment> openBetween(Collection<UUID> practitionerIds, Instant from, Instant to) {
         if (practitionerIds.isEmpty()) {
             return List.of();
         }
-        return list("practitionerId in ?1 and status <> ?2 and startAt < ?3 and endAt > ?4",
-                practitionerIds, AppointmentStatus.CANCELLED, to, from);
+        return list("practitionerId in ?1 and status <> ?2 and startAt < ?3 and endAt > ?4 and endAt < ?5",
+                practitionerIds, AppointmentStatus.CANCELLED, to, from, to.plus(LONGEST));
     }
 
     boolean anyNotCancelled(UUID practitionerId, UUID patientId) {
@@ -88,10 +98,9 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
         Map<String, Object> params = new HashMap<>();
         add(where, params, filter.practitionerId(), "a.practitioner_id = :practitioner", "practitioner");
         add(where, params, filter.patientId(), "a.patient_id = :patient", "patient");
-        add(where, params, filter.from(), "a.local_date >= :from", "from");
-        add(where, params, filter.to(), "a.local_date <= :to", "to");
+        localDates(where, params, filter.from(), filter.to());
         if (filter.needsAttention()) {
-            where.add("a.status in ('BOOKED','CHECKED_IN') and a.start_at > :now and " + NOT_CERTIFIED);
+            where.add("a.status in ('BOOKED','CHECKED_IN') and a.start_at > :now and a.end_at > :now and " + NOT_CERTIFIED);
             params.put("now", now.atOffset(ZoneOffset.UTC));
         }
         add(where, params, page.after(), "(a.start_at, a.id) > (select b.start_at, b.id from appointment b where b.id = :after)",
@@ -114,10 +123,35 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
                 select a.id from appointment a join clinic_service s on s.id = a.service_id
                   join practitioner p on p.id = a.practitioner_id
                  where a.practitioner_id = :practitioner and a.status in ('BOOKED','CHECKED_IN') and a.start_at > :now
+                   and a.end_at > :now
                    and """ + NOT_CERTIFIED + " order by a.start_at, a.id", UUID.class)
                 .setParameter("practitioner", practitionerId).setParameter("now", now.atOffset(ZoneOffset.UTC))
                 .getResultList();
         return ids;
+    }
+
+    /**
+     * Local dates from..to (inclusive, each bound optional), plus the same as windows of start and
+     * end times that contain them - a local date is within a day of the UTC date in every time
+     * zone, and an appointment lasts at most {@link #LONGEST} - so the (patient_id, start_at) and
+     * (practitioner_id, end_at) indexes read only those windows.
+     */
+    private static void localDates(List<String> where, Map<String, Object> params, LocalDate from, LocalDate to) {
+        if (from != null) {
+            where.add("a.local_date >= :from and a.start_at >= :startsFrom and a.end_at > :startsFrom");
+            params.put("from", from);
+            params.put("startsFrom", utcMidnight(from.minusDays(1)));
+        }
+        if (to != null) {
+            where.add("a.local_date <= :to and a.start_at < :startsBefore and a.end_at < :endsBefore");
+            params.put("to", to);
+            params.put("startsBefore", utcMidnight(to.plusDays(2)));
+            params.put("endsBefore", utcMidnight(to.plusDays(2)).plus(LONGEST));
+        }
+    }
+
+    private static OffsetDateTime utcMidnight(LocalDate date) {
+        return date.atStartOfDay().atOffset(ZoneOffset.UTC);
     }
 
     private static void add(List<String> where, Map<String, Object> params, Object value, String clause, String name) {

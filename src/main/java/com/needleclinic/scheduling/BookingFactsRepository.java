@@ -29,14 +29,14 @@ import java.util.UUID;
  * Booking is the busiest write of the product; loading the patient, practitioner, certifications,
  * service, location, schedule, time off and overlaps as entities took eight round trips and most
  * of a booking's CPU (docs/performance.md). The query is the database function {@code booking_facts}
- * (migration V008): it reads the other features' tables directly, as the rule-1 trigger does, and
+ * (migrations V008, V009): it reads the other features' tables directly, as the rule-1 trigger does, and
  * only reads them. It runs on a plan built once per connection, which is the same from an empty
  * database to a full one: planning it for every booking cost more than running it.
  */
 @ApplicationScoped
 class BookingFactsRepository {
 
-    /** The query is migration V008's, written to have one plan whatever the statistics. */
+    /** The query is migration V009's, written to have one plan whatever the statistics. */
     private static final String SQL = "select booking_facts(?, ?, ?, ?, ?, ?)";
 
     /** Stands for "no appointment" when booking rather than moving one. */

@@ -127,4 +127,43 @@ class AppointmentLifecycleTest {
                 .get("/api/v1/appointments").then().statusCode(200).extract().path("items.id");
         org.assertj.core.api.Assertions.assertThat(second).containsExactly(b);
     }
+
+    @Test
+    void lists_by_local_date_at_both_ends_of_the_world_s_time_zones() {
+        Map<String, String> locations = Map.of("Pacific/Kiritimati", "00:00", "Pacific/Pago_Pago", "23:00");
+        java.util.List<Map<String, Object>> entries = new java.util.ArrayList<>();
+        Map<String, UUID> ids = new java.util.HashMap<>();
+        locations.forEach((zone, opens) -> {
+            Map<String, Object> body = com.needleclinic.support.Api.locationBody();
+            body.put("timeZone", zone);
+            ids.put(zone, UUID.fromString(asAdmin().body(body).post("/api/v1/locations").then().statusCode(201)
+                    .extract().path("id")));
+            for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+                entries.add(Map.of("locationId", ids.get(zone).toString(), "dayOfWeek", day.name(), "start", opens,
+                        "end", opens.equals("00:00") ? "01:00" : "23:59"));
+            }
+        });
+        asAdmin().body(Map.of("entries", entries)).put("/api/v1/practitioners/{id}/schedule", practitioner)
+                .then().statusCode(200);
+        // UTC+14 at 00:30 is the previous UTC day, UTC-11 at 23:00 the next one (and back to back
+        // with the first: a day later there, 25 hours of offset apart)
+        java.util.List<String> onVisit = new java.util.ArrayList<>();
+        for (LocalDate date : java.util.List.of(visit.minusDays(1), visit, visit.plusDays(1))) {
+            for (String zone : locations.keySet()) {
+                String time = zone.equals("Pacific/Kiritimati") ? "00:30" : "23:00";
+                Map<String, Object> body = clinic.booking(createPatient(), practitioner, clinic.imsService,
+                        ZonedDateTime.of(date, java.time.LocalTime.parse(time), java.time.ZoneId.of(zone))
+                                .toOffsetDateTime().toString());
+                body.put("locationId", ids.get(zone).toString());
+                String id = asAdmin().body(body).post("/api/v1/appointments").then().statusCode(201).extract().path("id");
+                if (date.equals(visit)) {
+                    onVisit.add(id);
+                }
+            }
+        }
+        java.util.List<String> listed = asAdmin().queryParam("practitionerId", practitioner.toString())
+                .queryParam("from", visit.toString()).queryParam("to", visit.toString())
+                .get("/api/v1/appointments").then().statusCode(200).extract().path("items.id");
+        org.assertj.core.api.Assertions.assertThat(listed).containsExactlyInAnyOrderElementsOf(onVisit);
+    }
 }

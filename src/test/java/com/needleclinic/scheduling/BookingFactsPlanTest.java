@@ -10,17 +10,21 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static com.needleclinic.support.Api.createPatient;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The booking facts run on a plan cached per connection (migration V008), so that plan must not
+ * The booking facts run on a plan cached per connection (migrations V008, V009), so that plan must not
  * depend on statistics: one built on an empty database must be the one a full database needs.
  * This builds the function's plan, with the function's own settings, against empty copies of its
  * tables (never analysed, then analysed while empty: the two states that tempt the planner into
@@ -43,7 +47,7 @@ class BookingFactsPlanTest {
             "location USING btree (id)",
             "schedule_entry USING btree (practitioner_id)",
             "time_off USING gist (practitioner_id, tstzrange(start_at, end_at, '[)'::text))",
-            "appointment USING btree (practitioner_id, local_date)",
+            "appointment USING btree (practitioner_id, end_at)",
             "appointment USING btree (patient_id, start_at)"));
 
     private static final Pattern INDEX_SCAN = Pattern.compile("(?:Index Scan|Index Only Scan|Bitmap Index Scan)"
@@ -77,6 +81,22 @@ class BookingFactsPlanTest {
             } finally {
                 connection.rollback();
             }
+        }
+    }
+
+    @Test
+    void the_windows_rely_on_no_appointment_lasting_over_8_hours_which_the_database_guarantees() throws SQLException {
+        Clinic clinic = new Clinic();
+        UUID practitioner = clinic.imsPractitioner(null);
+        LocalDate visit = Clinic.inDays(30);
+        String insert = "insert into appointment (id, patient_id, practitioner_id, service_id, location_id, start_at,"
+                + " end_at, local_date, status) values (gen_random_uuid(), '" + createPatient() + "', '" + practitioner
+                + "', '" + clinic.imsService + "', '" + clinic.location + "', '" + Clinic.at(visit, "08:00") + "', '%s', '"
+                + visit + "', 'BOOKED')";
+        try (Connection connection = db.getConnection(); Statement sql = connection.createStatement()) {
+            assertThatThrownBy(() -> sql.executeUpdate(insert.formatted(Clinic.at(visit, "16:01"))))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("appointment_at_most_8_hours");
+            assertThat(sql.executeUpdate(insert.formatted(Clinic.at(visit, "16:00")))).isEqualTo(1);
         }
     }
 
@@ -120,11 +140,11 @@ class BookingFactsPlanTest {
         assertThat(lines).as("plan of %s", name).noneMatch(line -> line.contains("Seq Scan"));
         // and each appointment window is searched from its leading key, not by a whole-index scan
         assertThat(lines).as("plan of %s", name)
-                .filteredOn(line -> line.contains("Index Cond") && line.contains("local_date"))
-                .singleElement().asString().contains("(practitioner_id = $2)");
+                .filteredOn(line -> line.contains("Index Cond") && line.contains("end_at >"))
+                .singleElement().asString().contains("(practitioner_id = $2) AND (end_at >");
         assertThat(lines).as("plan of %s", name)
                 .filteredOn(line -> line.contains("Index Cond") && line.contains("start_at >"))
-                .singleElement().asString().contains("(patient_id = $1)");
+                .singleElement().asString().contains("(patient_id = $1) AND (start_at >");
         Set<String> reads = new TreeSet<>();
         for (String line : lines) {
             Matcher scan = INDEX_SCAN.matcher(line);
