@@ -11,7 +11,9 @@
 #  4. SECONDS of pgbench: inserts of the same shape into the same appointment table (its exclusion
 #     constraints and certification trigger included), from CLIENTS connections.
 #     Alternating the two cancels the drift of a shared machine; each round gives a ratio, and the
-#     summary reports the median round and the worst p99.
+#     summary reports the median round and the worst p99. Beside the service's latencies it prints
+#     pgbench's own p99, from its per-transaction log: how much of a tail this machine gives plain
+#     inserts in the same minute.
 # The service runs as a 2-core host should deploy it (README, "Deploying"): a fixed 1 GB heap,
 # and 12 worker threads with 12 database connections (BENCH_THREADS, BENCH_DB_POOL override them).
 #   bench/booking/run.sh [seconds=20] [clients=32] [practitioners=40] [max_warmup=300] [rounds=3]
@@ -109,7 +111,8 @@ select gen_random_uuid(), s.patient_id, s.practitioner_id, '00000000-0000-7000-8
 PGB
 count() { psql -At -d "$db" -c "select count(*) from appointment"; }
 echo
-printf '%-6s %12s %9s %9s %9s %12s %12s %7s\n' round "booking/s" "p50 ms" "p99 ms" "max ms" "pgbench tps" "rows ok" ratio
+printf '%-6s %12s %9s %9s %9s %12s %12s %12s %7s\n' round "booking/s" "p50 ms" "p99 ms" "max ms" "pgbench tps" \
+  "pgbench p99" "rows ok" ratio
 for r in $(seq 1 "$rounds"); do
   before=$(count)
   book "$seconds" >"$work/service-$r.txt"
@@ -118,7 +121,11 @@ for r in $(seq 1 "$rounds"); do
   others=$(awk '/^statuses/ { for (i = 2; i <= NF; i++) if ($i !~ /^201=/) print $i }' "$work/service-$r.txt" | tr '\n' ' ')
   sleep 1; booked=$(( $(count) - before ))
   before=$(count)
-  pgbench -n -d "$db" -c "$clients" -j 2 -T "$seconds" -f "$work/insert.sql" >"$work/pgbench-$r.txt" 2>&1
+  pgbench -n -d "$db" -c "$clients" -j 2 -T "$seconds" -f "$work/insert.sql" -l --log-prefix="$work/pgb-$r" \
+    >"$work/pgbench-$r.txt" 2>&1
+  # pgbench's own tail, from its per-transaction log (third field: latency in microseconds): what
+  # the machine does to plain inserts in the same seconds, beside the service's p99
+  pg_p99=$(cat "$work"/pgb-"$r".* | awk '{print $3 / 1000}' | sort -n | awk '{a[NR] = $1} END {printf "%.2f", a[int(NR * 0.99)]}')
   inserted=$(( $(count) - before ))
   processed=$(awk '/number of transactions actually processed/ {print $NF}' "$work/pgbench-$r.txt")
   rps=$(awk '/^throughput/ {print $2}' "$work/service-$r.txt")
@@ -129,9 +136,9 @@ for r in $(seq 1 "$rounds"); do
   ok=$([ "$booked" -ge "${created:-0}" ] && [ "$booked" -le $(( ${created:-0} + clients )) ] \
         && [ "$inserted" = "$processed" ] && echo yes || echo NO)
   [ "$ok" = yes ] || others="$others(201s $created, rows $booked; pgbench transactions $processed, rows $inserted)"
-  printf '%-6s %12s %9s %9s %9s %12.1f %12s %7.2f %s\n' "$r" "$rps" \
+  printf '%-6s %12s %9s %9s %9s %12.1f %12s %12s %7.2f %s\n' "$r" "$rps" \
     "$(awk '/^latency/ {print $3}' "$work/service-$r.txt")" "$(awk '/^latency/ {print $6}' "$work/service-$r.txt")" \
-    "$(awk '/^latency/ {print $9}' "$work/service-$r.txt")" "$tps" "$ok" "$ratio" "$others"
+    "$(awk '/^latency/ {print $9}' "$work/service-$r.txt")" "$tps" "$pg_p99" "$ok" "$ratio" "$others"
   echo "$ratio $rps $tps $(awk '/^latency/ {print $6}' "$work/service-$r.txt")" >>"$work/rounds.txt"
 done
 
