@@ -26,12 +26,6 @@ import java.util.UUID;
 @ApplicationScoped
 class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> {
 
-    private final AgroalDataSource dataSource;
-
-    AppointmentRepository(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
     /** Rule 1 failing now: the practitioner is inactive, or no certification covers a needling service's date. */
     private static final String NOT_CERTIFIED = """
             (not p.active or (s.modality is not null and not exists (
@@ -45,6 +39,12 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
     private static final String INSERT = "insert into appointment"
             + " (id, patient_id, practitioner_id, service_id, location_id, start_at, end_at, local_date, status, version)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final AgroalDataSource dataSource;
+
+    AppointmentRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     /**
      * Writes a new appointment and its audit row as one message: one round trip, and one implicit

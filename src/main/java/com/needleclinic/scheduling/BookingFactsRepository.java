@@ -28,10 +28,11 @@ import java.util.UUID;
  * Reads {@link BookingFacts} in one statement, in the caller's transaction if there is one.
  * Booking is the busiest write of the product; loading the patient, practitioner, certifications,
  * service, location, schedule, time off and overlaps as entities took eight round trips and most
- * of a booking's CPU (docs/performance.md). The query is the database function {@code booking_facts}
- * (migrations V008, V009): it reads the other features' tables directly, as the rule-1 trigger does, and
- * only reads them. It runs on a plan built once per connection, which is the same from an empty
- * database to a full one: planning it for every booking cost more than running it.
+ * of a booking's CPU (docs/performance.md). The query is the database function {@code
+ * booking_facts} (migrations V008, V009): it reads the other features' tables directly, as the
+ * rule-1 trigger does, and only reads them. It runs on a plan built once per connection, which is
+ * the same from an empty database to a full one: planning it for every booking cost more than
+ * running it.
  */
 @ApplicationScoped
 class BookingFactsRepository {

@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The booking facts run on a plan cached per connection (migrations V008, V009), so that plan must not
- * depend on statistics: one built on an empty database must be the one a full database needs.
+ * The booking facts run on a plan cached per connection (migrations V008, V009), so that plan
+ * must not depend on statistics: one built on an empty database must be the one a full database
+ * needs.
  * This builds the function's plan, with the function's own settings, against empty copies of its
  * tables (never analysed, then analysed while empty: the two states that tempt the planner into
  * sequential scans or the wrong index) and against the real tables, and requires the same index
