@@ -143,10 +143,11 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
             params.put("startsFrom", utcMidnight(from.minusDays(1)));
         }
         if (to != null) {
+            OffsetDateTime startsBefore = utcMidnight(to.plusDays(2));
             where.add("a.local_date <= :to and a.start_at < :startsBefore and a.end_at < :endsBefore");
             params.put("to", to);
-            params.put("startsBefore", utcMidnight(to.plusDays(2)));
-            params.put("endsBefore", utcMidnight(to.plusDays(2)).plus(LONGEST));
+            params.put("startsBefore", startsBefore);
+            params.put("endsBefore", startsBefore.plus(LONGEST));
         }
     }
 
