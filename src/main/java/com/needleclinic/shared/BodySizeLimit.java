@@ -3,35 +3,72 @@ package com.needleclinic.shared;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a declared oversize body with 413 problem+json before it is read. (The HTTP layer also
- * enforces the limit on chunked bodies, with a bare 413.)
+ * Reads every request body into memory on the I/O thread, up to the size limit, before the
+ * request reaches its endpoint; a body over the limit is refused with 413 problem+json and
+ * {@code Connection: close}.
+ * <p>
+ * A declared oversize body ({@code Content-Length}) is refused before any of it is read. Any other
+ * body is read by Vert.x's {@link BodyHandler}, which fails the request with 413 once the limit is
+ * passed (a chunked body); the failure handler below answers it. Reading the body here, rather than
+ * from the worker thread that runs a blocking endpoint, spares that thread a wait for the I/O
+ * thread to hand it each chunk: Quarkus REST takes a body already read from the routing context.
+ * (docs/performance.md, "Request bodies read before the hand-off": a fifth fewer JVM CPU
+ * milliseconds per booking.) Bodies are small JSON documents, bounded by
+ * {@code quarkus.http.limits.max-body-size}.
  */
+@Singleton
 public class BodySizeLimit {
 
     private static final String BODY = "{\"type\":\"https://needleclinic.dev/problems/payload-too-large\","
             + "\"title\":\"Payload too large\",\"status\":413,\"detail\":\"The request body is larger than %d bytes\","
             + "\"code\":\"payload-too-large\"}";
+    private static final int REFUSE_DECLARED = 1000;
+    private static final int READ_BODY = 999;
 
-    void register(@Observes Filters filters,
-                  @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize limit) {
-        long max = limit.asLongValue();
-        String body = BODY.formatted(max);
+    private final String tooLarge;
+    private final long max;
+
+    BodySizeLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize limit) {
+        this.max = limit.asLongValue();
+        this.tooLarge = BODY.formatted(max);
+    }
+
+    void register(@Observes Filters filters) {
         filters.register(rc -> {
             String declared = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (declared != null && tooLarge(declared, max)) {
-                rc.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close").end(body);
+            if (declared != null && declaredTooLarge(declared)) {
+                refuse(rc);
                 return;
             }
             rc.next();
-        }, 1000);
+        }, REFUSE_DECLARED);
+        filters.register(BodyHandler.create(false).setBodyLimit(max).setPreallocateBodyBuffer(true), READ_BODY);
     }
 
-    private static boolean tooLarge(String declared, long max) {
+    void answerOversizeChunkedBodies(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).failureHandler(rc -> {
+            if (rc.statusCode() == 413 && !rc.response().headWritten()) {
+                refuse(rc);
+            } else {
+                rc.next();
+            }
+        });
+    }
+
+    private void refuse(RoutingContext rc) {
+        rc.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONNECTION, "close").end(tooLarge);
+    }
+
+    private boolean declaredTooLarge(String declared) {
         try {
             return Long.parseLong(declared.trim()) > max;
         } catch (NumberFormatException e) {

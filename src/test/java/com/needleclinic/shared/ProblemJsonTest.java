@@ -2,14 +2,22 @@ package com.needleclinic.shared;
 
 import com.needleclinic.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import static com.needleclinic.support.Api.asAdmin;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -85,6 +93,22 @@ class ProblemJsonTest {
     void oversize_body_is_a_413_problem() {
         String huge = "{\"name\":\"" + "x".repeat(300_000) + "\"}";
         problem(asAdmin().body(huge).post("/api/v1/locations").then(), 413, "payload-too-large");
+    }
+
+    @Test
+    void oversize_chunked_body_is_a_413_problem() throws Exception {
+        byte[] huge = ("{\"name\":\"" + "x".repeat(300_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        // a body of unknown length is sent chunked: no Content-Length to refuse it by
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/locations"))
+                .header("Authorization", "Bearer " + Tokens.admin())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"code\":\"payload-too-large\"", "\"status\":413");
     }
 
     @Test
