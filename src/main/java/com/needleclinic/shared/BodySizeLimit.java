@@ -3,6 +3,7 @@ package com.needleclinic.shared;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -11,8 +12,8 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Reads every request body into memory on the I/O thread, up to the size limit, before the
- * request reaches its endpoint; a body over the limit is refused with 413 problem+json and
+ * Reads every HTTP/1.x request body into memory on the I/O thread, up to the size limit, before
+ * the request reaches its endpoint; a body over the limit is refused with 413 problem+json and
  * {@code Connection: close}.
  * <p>
  * A declared oversize body ({@code Content-Length}) is refused before any of it is read. Any other
@@ -22,6 +23,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * thread to hand it each chunk: Quarkus REST takes a body already read from the routing context
  * (docs/performance.md, "Request bodies read before the hand-off": 6-15 % more bookings a second).
  * Bodies are small JSON documents, bounded by {@code quarkus.http.limits.max-body-size}.
+ * <p>
+ * HTTP/1.x only: over HTTP/2 (h2c, which Java's HttpClient negotiates by default) Quarkus
+ * REST 3.30 pauses the request when it takes it over, and Vert.x refuses to pause an HTTP/2
+ * request that has already been read, so a body read here would turn every such request into a
+ * 500 (quarkusio/quarkus#34393). HTTP/2 requests keep Quarkus REST's own read on the worker.
  */
 @Singleton
 public class BodySizeLimit {
@@ -49,7 +55,14 @@ public class BodySizeLimit {
             }
             rc.next();
         }, REFUSE_DECLARED);
-        filters.register(BodyHandler.create(false).setBodyLimit(max).setPreallocateBodyBuffer(true), READ_BODY);
+        BodyHandler bodyHandler = BodyHandler.create(false).setBodyLimit(max).setPreallocateBodyBuffer(true);
+        filters.register(rc -> {
+            if (rc.request().version() == HttpVersion.HTTP_2) {
+                rc.next();
+            } else {
+                bodyHandler.handle(rc);
+            }
+        }, READ_BODY);
     }
 
     void answerOversizeChunkedBodies(@Observes Router router) {
