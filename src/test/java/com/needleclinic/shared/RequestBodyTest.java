@@ -20,7 +20,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Request bodies reach their endpoint whichever HTTP version and framing the client uses:
- * {@code BodySizeLimit} reads HTTP/1.x bodies before the endpoint runs, and leaves HTTP/2 ones
+ * {@code RequestBodies} reads HTTP/1.x bodies before the endpoint runs, and leaves HTTP/2 ones
  * (h2c, Java's HttpClient default) to Quarkus REST.
  */
 @QuarkusTest

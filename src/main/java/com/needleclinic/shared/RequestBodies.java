@@ -27,10 +27,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * HTTP/1.x only: over HTTP/2 (h2c, which Java's HttpClient negotiates by default) Quarkus
  * REST 3.30 pauses the request when it takes it over, and Vert.x refuses to pause an HTTP/2
  * request that has already been read, so a body read here would turn every such request into a
- * 500 (quarkusio/quarkus#34393). HTTP/2 requests keep Quarkus REST's own read on the worker.
+ * 500 (quarkusio/quarkus#34393). HTTP/2 requests keep Quarkus REST's own read on the worker, and
+ * Quarkus's own enforcement of the limit for a body of unknown length.
  */
 @Singleton
-public class BodySizeLimit {
+public class RequestBodies {
 
     private static final String BODY = "{\"type\":\"https://needleclinic.dev/problems/payload-too-large\","
             + "\"title\":\"Payload too large\",\"status\":413,\"detail\":\"The request body is larger than %d bytes\","
@@ -41,7 +42,7 @@ public class BodySizeLimit {
     private final String tooLarge;
     private final long max;
 
-    BodySizeLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize limit) {
+    RequestBodies(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize limit) {
         this.max = limit.asLongValue();
         this.tooLarge = BODY.formatted(max);
     }
