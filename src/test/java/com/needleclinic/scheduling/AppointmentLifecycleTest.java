@@ -1,12 +1,19 @@
 package com.needleclinic.scheduling;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,6 +21,8 @@ import static com.needleclinic.scheduling.Clinic.at;
 import static com.needleclinic.scheduling.Clinic.inDays;
 import static com.needleclinic.support.Api.asAdmin;
 import static com.needleclinic.support.Api.createPatient;
+import static com.needleclinic.support.Api.locationBody;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -35,7 +44,7 @@ class AppointmentLifecycleTest {
         return clinic.book(createPatient(), practitioner, clinic.imsService, at(visit, time));
     }
 
-    private io.restassured.response.ValidatableResponse act(String id, String action, Object body) {
+    private ValidatableResponse act(String id, String action, Object body) {
         var request = asAdmin();
         if (body != null) {
             request.body(body);
@@ -119,26 +128,26 @@ class AppointmentLifecycleTest {
         UUID patient = createPatient();
         String a = clinic.book(patient, practitioner, clinic.imsService, at(visit, "10:00"));
         String b = clinic.book(patient, practitioner, clinic.imsService, at(visit.plusDays(1), "10:00"));
-        java.util.List<String> both = asAdmin().queryParam("patientId", patient.toString())
+        List<String> both = asAdmin().queryParam("patientId", patient.toString())
                 .get("/api/v1/appointments").then().statusCode(200).extract().path("items.id");
-        org.assertj.core.api.Assertions.assertThat(both).containsExactly(a, b);
-        java.util.List<String> second = asAdmin().queryParam("patientId", patient.toString())
+        assertThat(both).containsExactly(a, b);
+        List<String> second = asAdmin().queryParam("patientId", patient.toString())
                 .queryParam("from", visit.plusDays(1).toString()).queryParam("to", visit.plusDays(1).toString())
                 .get("/api/v1/appointments").then().statusCode(200).extract().path("items.id");
-        org.assertj.core.api.Assertions.assertThat(second).containsExactly(b);
+        assertThat(second).containsExactly(b);
     }
 
     @Test
     void lists_by_local_date_at_both_ends_of_the_world_s_time_zones() {
         Map<String, String> locations = Map.of("Pacific/Kiritimati", "00:00", "Pacific/Pago_Pago", "23:00");
-        java.util.List<Map<String, Object>> entries = new java.util.ArrayList<>();
-        Map<String, UUID> ids = new java.util.HashMap<>();
+        List<Map<String, Object>> entries = new ArrayList<>();
+        Map<String, UUID> ids = new HashMap<>();
         locations.forEach((zone, opens) -> {
-            Map<String, Object> body = com.needleclinic.support.Api.locationBody();
+            Map<String, Object> body = locationBody();
             body.put("timeZone", zone);
             ids.put(zone, UUID.fromString(asAdmin().body(body).post("/api/v1/locations").then().statusCode(201)
                     .extract().path("id")));
-            for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            for (DayOfWeek day : DayOfWeek.values()) {
                 entries.add(Map.of("locationId", ids.get(zone).toString(), "dayOfWeek", day.name(), "start", opens,
                         "end", opens.equals("00:00") ? "01:00" : "23:59"));
             }
@@ -147,12 +156,12 @@ class AppointmentLifecycleTest {
                 .then().statusCode(200);
         // UTC+14 at 00:30 is the previous UTC day, UTC-11 at 23:00 the next one (and back to back
         // with the first: a day later there, 25 hours of offset apart)
-        java.util.List<String> onVisit = new java.util.ArrayList<>();
-        for (LocalDate date : java.util.List.of(visit.minusDays(1), visit, visit.plusDays(1))) {
+        List<String> onVisit = new ArrayList<>();
+        for (LocalDate date : List.of(visit.minusDays(1), visit, visit.plusDays(1))) {
             for (String zone : locations.keySet()) {
                 String time = zone.equals("Pacific/Kiritimati") ? "00:30" : "23:00";
                 Map<String, Object> body = clinic.booking(createPatient(), practitioner, clinic.imsService,
-                        ZonedDateTime.of(date, java.time.LocalTime.parse(time), java.time.ZoneId.of(zone))
+                        ZonedDateTime.of(date, LocalTime.parse(time), ZoneId.of(zone))
                                 .toOffsetDateTime().toString());
                 body.put("locationId", ids.get(zone).toString());
                 String id = asAdmin().body(body).post("/api/v1/appointments").then().statusCode(201).extract().path("id");
@@ -161,9 +170,9 @@ class AppointmentLifecycleTest {
                 }
             }
         }
-        java.util.List<String> listed = asAdmin().queryParam("practitionerId", practitioner.toString())
+        List<String> listed = asAdmin().queryParam("practitionerId", practitioner.toString())
                 .queryParam("from", visit.toString()).queryParam("to", visit.toString())
                 .get("/api/v1/appointments").then().statusCode(200).extract().path("items.id");
-        org.assertj.core.api.Assertions.assertThat(listed).containsExactlyInAnyOrderElementsOf(onVisit);
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(onVisit);
     }
 }
