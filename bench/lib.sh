@@ -28,11 +28,14 @@ bench_package() { # builds target/quarkus-app unless it is newer than every sour
   fi
 }
 
+# Health and metrics are on the management interface: the API port + 1000 here.
+bench_management_port() { echo $(( $1 + 1000 )); }
+
 bench_start_service() { # db port log [extra java args...]
   local db=$1 port=$2 log=$3; shift 3
   local root; root=$(bench_root)
   CLINIC_RATE_LIMIT_REQUESTS_PER_SECOND=${CLINIC_RATE_LIMIT_REQUESTS_PER_SECOND:-0} \
-  QUARKUS_HTTP_PORT=$port \
+  QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$(bench_management_port "$port") \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
   QUARKUS_DATASOURCE_USERNAME=$PGUSER QUARKUS_DATASOURCE_PASSWORD=unused \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$root/scripts/dev-keys/public.pem" \
@@ -43,7 +46,7 @@ bench_start_service() { # db port log [extra java args...]
 
 bench_wait_ready() { # port
   for _ in $(seq 1 120); do
-    curl -sf "http://127.0.0.1:$1/q/health/ready" >/dev/null 2>&1 && return 0
+    curl -sf "http://127.0.0.1:$(bench_management_port "$1")/q/health/ready" >/dev/null 2>&1 && return 0
     sleep 0.5
   done
   echo "service on port $1 did not become ready" >&2; return 1

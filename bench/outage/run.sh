@@ -55,7 +55,7 @@ sleep 10
 down_at=$(date +%s%3N)
 pg_ctlcluster --skip-systemctl-redirect $cluster stop -m fast
 sleep 2
-ready_status=$(curl -s -o "$work/ready.json" -w '%{http_code}' "http://127.0.0.1:$port/q/health/ready" || true)
+ready_status=$(curl -s -o "$work/ready.json" -w '%{http_code}' "http://127.0.0.1:$(bench_management_port "$port")/q/health/ready" || true)
 ready_state=$(grep -o '"status": *"[A-Z]*"' "$work/ready.json" | head -n 1 || true)
 sleep $((outage - 2))
 pg_ctlcluster --skip-systemctl-redirect $cluster start
