@@ -2,7 +2,7 @@
 # Configure it only through the deployment contract's variables (see README).
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
-COPY pom.xml openapi.yaml ./
+COPY pom.xml ./
 COPY src ./src
 RUN mvn -B -q package -DskipTests
 
