@@ -10,8 +10,8 @@ import com.needleclinic.patient.Patient;
 import com.needleclinic.patient.PatientService;
 import com.needleclinic.practitioner.Practitioner;
 import com.needleclinic.practitioner.PractitionerService;
-import com.needleclinic.scheduling.Appointment;
 import com.needleclinic.scheduling.AppointmentService;
+import com.needleclinic.scheduling.Visit;
 import com.needleclinic.shared.Caller;
 import com.needleclinic.shared.Page;
 import com.needleclinic.shared.PageRequest;
@@ -35,7 +35,7 @@ import static com.needleclinic.audit.AuditEntry.Action.EXPORT;
 import static com.needleclinic.audit.AuditEntry.Action.READ;
 import static com.needleclinic.audit.AuditEntry.Action.SEARCH;
 
-/** Claims: created by signing, pulled and adjudicated by insurers (API.md rule 6). */
+/** Claims: created by signing, pulled and adjudicated by insurers (rule 6, docs/rules.md). */
 @ApplicationScoped
 public class ClaimService {
 
@@ -71,7 +71,7 @@ public class ClaimService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void onNoteSigned(@Observes NoteSigned signed) {
-        Appointment appointment = appointments.requireForUpdate(signed.appointmentId());
+        Visit appointment = appointments.lockVisit(signed.appointmentId());
         Optional<Coverage> coverage = coverages.payingCoverage(appointment.patientId(), appointment.localDate());
         if (coverage.isEmpty() || claims.existsForAppointment(appointment.id())) {
             Log.infof("No claim for appointment %s (coverage: %s)", appointment.id(), coverage.isPresent());

@@ -1,5 +1,6 @@
 package com.needleclinic.scheduling;
 
+import com.needleclinic.catalog.ClinicService;
 import com.needleclinic.shared.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,11 +16,18 @@ import java.util.UUID;
 
 /**
  * One patient with one practitioner for one service at one location, over [start, end). Its
- * lifecycle is rule 4 of API.md: BOOKED, then CHECKED_IN, then COMPLETED (by signing the note), or
+ * lifecycle is rule 4 (docs/rules.md): BOOKED, then CHECKED_IN, then COMPLETED (by signing the note), or
  * CANCELLED, or NO_SHOW once its start has passed.
  */
 @Entity
 public class Appointment {
+
+    /**
+     * The longest a visit may last, so that overlap searches can be bounded windows. The database
+     * states it once as {@code appointment_longest()} (R__rules.sql), which both the service's length
+     * check and the appointment's check name; RuleTextTest ties the two.
+     */
+    public static final Duration LONGEST = Duration.ofMinutes(ClinicService.LONGEST_MINUTES);
 
     /** Cancelling closer than this to the start is late: many clinics charge for it. */
     static final Duration LATE_CANCELLATION = Duration.ofHours(24);
@@ -103,8 +111,28 @@ public class Appointment {
         status = AppointmentStatus.NO_SHOW;
     }
 
+    /**
+     * Rule 5: a note records a visit that takes place, so none is written for a cancelled or missed
+     * one.
+     */
+    void requireNoteable() {
+        if (status == AppointmentStatus.CANCELLED || status == AppointmentStatus.NO_SHOW) {
+            throw new InvalidTransitionException("No note is written for a " + status + " appointment");
+        }
+    }
+
+    /**
+     * Rule 5: a note is started once the patient has checked in or the visit's start has passed,
+     * never ahead of a visit that may still not happen.
+     */
+    void requireUnderway(Instant now) {
+        if (status == AppointmentStatus.BOOKED && now.isBefore(startAt)) {
+            throw new InvalidTransitionException("A note is written once the patient checked in or the visit started");
+        }
+    }
+
     /** Signing the treatment note completes the visit. */
-    public void complete() {
+    void complete() {
         if (status != AppointmentStatus.BOOKED && status != AppointmentStatus.CHECKED_IN) {
             throw new InvalidTransitionException("A " + status + " appointment cannot be completed");
         }

@@ -18,6 +18,7 @@ import com.needleclinic.shared.Versioned;
 import io.quarkus.logging.Log;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -31,7 +32,7 @@ import static com.needleclinic.audit.AuditEntry.Action.SEARCH;
 import static com.needleclinic.audit.AuditEntry.Action.UPDATE;
 import static com.needleclinic.shared.InvalidRequestException.unknownReference;
 
-/** Booking and the appointment lifecycle (API.md rules 1-4). */
+/** Booking and the appointment lifecycle (rules 1-4, docs/rules.md). */
 @ApplicationScoped
 public class AppointmentService {
 
@@ -140,10 +141,33 @@ public class AppointmentService {
         return saved(appointment, "No-show");
     }
 
-    /** For treatment notes: the appointment, locked against concurrent changes until the transaction ends. */
-    @Transactional
-    public Appointment requireForUpdate(UUID id) {
-        return appointments.findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    /**
+     * For treatment and billing: the visit, its row locked against concurrent lifecycle changes until
+     * the caller's transaction ends.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Visit lockVisit(UUID id) {
+        return Visit.of(locked(id));
+    }
+
+    /** Rule 5's checks on the visit (locked by {@link #lockVisit}): see {@link Appointment#requireNoteable()}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requireNoteable(UUID id, boolean newNote) {
+        Appointment appointment = locked(id);
+        appointment.requireNoteable();
+        if (newNote) {
+            appointment.requireUnderway(clock.instant());
+        }
+    }
+
+    /** Signing a note completes its visit, in the signing transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void complete(UUID id) {
+        locked(id).complete();
+    }
+
+    private Appointment locked(UUID id) {
+        return appointments.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> new ResourceNotFoundException("Appointment", id));
     }
 

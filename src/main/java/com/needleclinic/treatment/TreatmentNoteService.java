@@ -8,10 +8,9 @@ import com.needleclinic.patient.ConsentService;
 import com.needleclinic.practitioner.CertificationPolicy;
 import com.needleclinic.practitioner.Modality;
 import com.needleclinic.practitioner.PractitionerService;
-import com.needleclinic.scheduling.Appointment;
 import com.needleclinic.scheduling.AppointmentService;
-import com.needleclinic.scheduling.AppointmentStatus;
 import com.needleclinic.scheduling.InvalidTransitionException;
+import com.needleclinic.scheduling.Visit;
 import com.needleclinic.shared.Caller;
 import com.needleclinic.shared.ConflictException;
 import com.needleclinic.shared.Created;
@@ -40,7 +39,7 @@ import static com.needleclinic.audit.AuditEntry.Action.SEARCH;
 import static com.needleclinic.audit.AuditEntry.Action.SIGN;
 import static com.needleclinic.audit.AuditEntry.Action.UPDATE;
 
-/** Writing, signing, amending and reading treatment notes (API.md rule 5). */
+/** Writing, signing, amending and reading treatment notes (rule 5, docs/rules.md). */
 @ApplicationScoped
 public class TreatmentNoteService {
 
@@ -79,13 +78,12 @@ public class TreatmentNoteService {
     @Transactional
     public Created<NoteView> create(UUID appointmentId, NoteRequest request) {
         UUID me = practitioner();
-        Appointment appointment = appointments.requireForUpdate(appointmentId);
+        Visit appointment = appointments.lockVisit(appointmentId);
         if (!appointment.practitionerId().equals(me)) {
             auditLog.recordDenied(AuditEntry.of(CREATE, RESOURCE, null, appointment.patientId()));
             throw new ResourceNotFoundException("Appointment", appointmentId);
         }
-        requireNoteable(appointment);
-        requireStarted(appointment);
+        appointments.requireNoteable(appointmentId, true);
         SigningPolicy.checkModality(request.needling(), catalog.require(appointment.serviceId()).modality());
         if (notes.existsForAppointment(appointmentId)) {
             throw noteExists();
@@ -110,7 +108,7 @@ public class TreatmentNoteService {
         TreatmentNote note = authored(id, UPDATE);
         ifMatch.verify(note.version());
         note.requireDraft();
-        Appointment appointment = appointments.requireForUpdate(note.appointmentId());
+        Visit appointment = appointments.lockVisit(note.appointmentId());
         SigningPolicy.checkModality(request.needling(), catalog.require(appointment.serviceId()).modality());
         note.replace(request.content());
         notes.flush();
@@ -127,8 +125,8 @@ public class TreatmentNoteService {
         TreatmentNote note = authored(id, SIGN);
         ifMatch.verify(note.version());
         note.requireDraft();
-        Appointment appointment = appointments.requireForUpdate(note.appointmentId());
-        requireNoteable(appointment);
+        Visit appointment = appointments.lockVisit(note.appointmentId());
+        appointments.requireNoteable(appointment.id(), false);
         Modality modality = catalog.require(appointment.serviceId()).modality();
         SigningPolicy.checkModality(note.needling(), modality);
         boolean consent = modality == null
@@ -136,7 +134,7 @@ public class TreatmentNoteService {
         SigningPolicy.check(note.needling(), modality, consent);
         CertificationPolicy.check(practitioners.require(note.practitionerId()), modality, appointment.localDate());
         note.sign(note.practitionerId(), clock.instant());
-        appointment.complete();
+        appointments.complete(appointment.id());
         notes.flush();
         auditLog.record(AuditEntry.of(SIGN, RESOURCE, id, note.patientId()));
         signed.fire(new NoteSigned(note.id(), appointment.id()));
@@ -171,19 +169,6 @@ public class TreatmentNoteService {
                 n -> NoteView.of(n, amendments.getOrDefault(n.id(), List.of())));
         auditLog.recordAll(result.items().stream().map(n -> AuditEntry.of(SEARCH, RESOURCE, n.id(), patientId)).toList());
         return result;
-    }
-
-    private static void requireNoteable(Appointment appointment) {
-        AppointmentStatus status = appointment.status();
-        if (status == AppointmentStatus.CANCELLED || status == AppointmentStatus.NO_SHOW) {
-            throw new InvalidTransitionException("No note is written for a " + status + " appointment");
-        }
-    }
-
-    private void requireStarted(Appointment appointment) {
-        if (appointment.status() == AppointmentStatus.BOOKED && clock.instant().isBefore(appointment.start())) {
-            throw new InvalidTransitionException("A note is written once the patient checked in or the visit started");
-        }
     }
 
     private UUID practitioner() {
