@@ -24,7 +24,7 @@ public final class CatalogDtos {
     public record ServiceRequest(
             @NotBlank @Size(max = 200) String name,
             Modality modality,
-            @NotNull @Min(5) @Max(480) Integer durationMinutes,
+            @NotNull @Min(5) @Max(ClinicService.LONGEST_MINUTES) Integer durationMinutes,
             @NotNull @Min(0) @Max(100_000_000) Long priceCents,
             @Pattern(regexp = "CAD", message = "must be CAD") String currency,
             @NotBlank @Size(max = 32) String billingCode) {

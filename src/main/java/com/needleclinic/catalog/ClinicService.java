@@ -21,6 +21,13 @@ import java.util.UUID;
 @Table(name = "clinic_service")
 public class ClinicService {
 
+    /**
+     * The longest service, so that a visit's length is bounded (scheduling.Appointment.LONGEST is
+     * this; the database's appointment_longest(), tied to it by RuleTextTest).
+     */
+    public static final int LONGEST_MINUTES = 480;
+
+
     @Id
     private UUID id;
     private String name;

@@ -30,11 +30,9 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
     private static final String NOT_CERTIFIED = """
             (not p.active or (s.modality is not null and not exists (
                 select 1 from certification c
-                 where c.practitioner_id = a.practitioner_id and c.modality = s.modality and c.status = 'ACTIVE'
-                   and c.valid_from <= a.local_date and (c.valid_until is null or c.valid_until >= a.local_date))))""";
+                 where c.practitioner_id = a.practitioner_id and certification_authorises(c, s.modality, a.local_date))))""";
 
-    /** The longest an appointment may last: the longest service (480 minutes), and a check constraint (V009). */
-    static final Duration LONGEST = Duration.ofHours(8);
+    static final Duration LONGEST = Appointment.LONGEST;
 
     private static final String INSERT = "insert into appointment"
             + " (id, patient_id, practitioner_id, service_id, location_id, start_at, end_at, local_date, status, version)"

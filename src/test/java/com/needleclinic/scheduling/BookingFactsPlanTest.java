@@ -96,7 +96,7 @@ class BookingFactsPlanTest {
                 + visit + "', 'BOOKED')";
         try (Connection connection = db.getConnection(); Statement sql = connection.createStatement()) {
             assertThatThrownBy(() -> sql.executeUpdate(insert.formatted(Clinic.at(visit, "16:01"))))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("appointment_at_most_8_hours");
+                    .isInstanceOf(SQLException.class).hasMessageContaining("appointment_at_most_longest");
             assertThat(sql.executeUpdate(insert.formatted(Clinic.at(visit, "16:00")))).isEqualTo(1);
         }
     }

@@ -1,0 +1,64 @@
+-- What one booking or move needs to decide rules 1-3, read in one call (BookingFactsRepository):
+-- the patient, the practitioner's activity and certifications, the service, the location's zone,
+-- the practitioner's weekly blocks, time off overlapping the slot, and whether practitioner or
+-- patient already has an open appointment overlapping it. Repeatable: a change is made here.
+--
+-- Why a function, and why this shape (docs/performance.md, "Booking throughput"): booking is the
+-- busiest write, and PostgreSQL spent more time planning the statement than running it. A generic
+-- plan, built once per connection, removes that, but it is fixed from the statistics of the moment
+-- it is built. So the statement has only one plan whatever the statistics say, and the function
+-- pins it down: sequential scans are ruled out, and every subquery is answered by exactly one
+-- index, the one leading with the key it looks up:
+--  * patient, practitioner, service, location: primary keys; certifications and weekly blocks:
+--    the practitioner index of each table; time off: its GiST index.
+--  * rule 3's overlap pre-checks: for the practitioner, the (practitioner_id, end_at) index over a
+--    window of end times; for the patient, the (patient_id, start_at) index over a window of start
+--    times (two indexes of one shape could each serve the other's window, and the planner took the
+--    wrong one on empty tables: BookingFactsPlanTest). An overlapping appointment lasts at most
+--    appointment_longest() (a check constraint guarantees it), which bounds both windows. The
+--    exclusion constraints remain the guarantee; this is the friendly path.
+-- Dates travel as days since 1970-01-01, times and instants as microseconds. p_self is the
+-- appointment being moved (its own slot is no conflict), or an id that is no appointment's.
+create or replace function booking_facts(p_patient uuid, p_practitioner uuid, p_service uuid, p_location uuid,
+                              p_start timestamptz, p_self uuid)
+    returns json language plpgsql stable
+    set plan_cache_mode = force_generic_plan
+    set enable_seqscan = off
+as $$
+begin
+    return (
+        with slot as (
+            select s.id as service_id, s.modality, s.duration_minutes,
+                   p_start as start_at, p_start + make_interval(mins => s.duration_minutes) as end_at
+              from (select 1) one left join clinic_service s on s.id = p_service),
+        bounds as (
+            select slot.*, tstzrange(slot.start_at, slot.end_at, '[)') as span from slot)
+        select json_build_object(
+            'patientFound', exists (select 1 from patient p where p.id = p_patient),
+            'practitioner', (select json_build_object('active', p.active, 'certifications', coalesce(
+                    (select json_agg(json_build_object('modality', c.modality, 'status', c.status,
+                            'validFrom', c.valid_from - date '1970-01-01', 'validUntil', c.valid_until - date '1970-01-01'))
+                       from certification c where c.practitioner_id = p.id), '[]'::json))
+                  from practitioner p where p.id = p_practitioner),
+            'service', case when b.service_id is not null
+                            then json_build_object('modality', b.modality, 'durationMinutes', b.duration_minutes) end,
+            'location', (select json_build_object('timeZone', l.time_zone) from location l where l.id = p_location),
+            'schedule', coalesce((select json_agg(json_build_object('locationId', e.location_id,
+                    'day', e.day_of_week, 'start', (extract(epoch from e.start_time) * 1000000)::bigint,
+                    'end', (extract(epoch from e.end_time) * 1000000)::bigint))
+                  from schedule_entry e where e.practitioner_id = p_practitioner), '[]'::json),
+            'timeOff', coalesce((select json_agg(json_build_object(
+                    'start', (extract(epoch from t.start_at) * 1000000)::bigint,
+                    'end', (extract(epoch from t.end_at) * 1000000)::bigint))
+                  from time_off t where t.practitioner_id = p_practitioner
+                   and tstzrange(t.start_at, t.end_at, '[)') && b.span), '[]'::json),
+            'practitionerBusy', exists (select 1 from appointment a
+                 where a.practitioner_id = p_practitioner and a.end_at > b.start_at and a.end_at < b.end_at + appointment_longest()
+                   and tstzrange(a.start_at, a.end_at, '[)') && b.span
+                   and a.status is distinct from 'CANCELLED' and a.id <> p_self),
+            'patientBusy', exists (select 1 from appointment a
+                 where a.patient_id = p_patient and a.start_at > b.start_at - appointment_longest() and a.start_at < b.end_at
+                   and tstzrange(a.start_at, a.end_at, '[)') && b.span
+                   and a.status is distinct from 'CANCELLED' and a.id <> p_self))
+          from bounds b);
+end $$;
