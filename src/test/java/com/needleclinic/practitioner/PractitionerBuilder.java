@@ -5,7 +5,7 @@ import com.needleclinic.location.Province;
 import java.time.LocalDate;
 
 /** {@code aPractitioner().certifiedFor(IMS).from(date).until(date).build()} */
-final class PractitionerBuilder {
+public final class PractitionerBuilder {
 
     private final Practitioner practitioner = new Practitioner(new Practitioner.Profile(
             "Chan", "Gunn", Discipline.PHYSIOTHERAPIST, "PT-1", "CPTBC", Province.BC));
@@ -14,11 +14,11 @@ final class PractitionerBuilder {
     private LocalDate until;
     private CertificationStatus status = CertificationStatus.ACTIVE;
 
-    static PractitionerBuilder aPractitioner() {
+    public static PractitionerBuilder aPractitioner() {
         return new PractitionerBuilder();
     }
 
-    PractitionerBuilder certifiedFor(Modality certified) {
+    public PractitionerBuilder certifiedFor(Modality certified) {
         flush();
         this.modality = certified;
         this.from = LocalDate.of(2027, 1, 1);
@@ -27,27 +27,27 @@ final class PractitionerBuilder {
         return this;
     }
 
-    PractitionerBuilder from(LocalDate date) {
+    public PractitionerBuilder from(LocalDate date) {
         this.from = date;
         return this;
     }
 
-    PractitionerBuilder until(LocalDate date) {
+    public PractitionerBuilder until(LocalDate date) {
         this.until = date;
         return this;
     }
 
-    PractitionerBuilder withStatus(CertificationStatus newStatus) {
+    public PractitionerBuilder withStatus(CertificationStatus newStatus) {
         this.status = newStatus;
         return this;
     }
 
-    PractitionerBuilder inactive() {
+    public PractitionerBuilder inactive() {
         practitioner.deactivate();
         return this;
     }
 
-    Practitioner build() {
+    public Practitioner build() {
         flush();
         return practitioner;
     }

@@ -1,0 +1,121 @@
+package com.needleclinic.scheduling;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Rule 4 (lifecycle), the late-cancel line and rule 5's visit checks, on a pinned clock. */
+class AppointmentRulesTest {
+
+    private static final Instant START = Instant.parse("2027-03-15T16:00:00Z");
+    private static final Clock NOW = Clock.fixed(Instant.parse("2027-03-10T12:00:00Z"), ZoneOffset.UTC);
+    private static final Instant AFTER_START = START.plusSeconds(60);
+
+    private static Appointment booked() {
+        return new Appointment(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                new Appointment.Slot(START, START.plus(Duration.ofMinutes(30)), LocalDate.of(2027, 3, 15)));
+    }
+
+    private static Appointment in(AppointmentStatus status) {
+        Appointment appointment = booked();
+        switch (status) {
+            case BOOKED -> { }
+            case CHECKED_IN -> appointment.checkIn();
+            case COMPLETED -> appointment.complete();
+            case CANCELLED -> appointment.cancel("Patient unwell", NOW.instant());
+            case NO_SHOW -> appointment.markNoShow(AFTER_START);
+            default -> throw new IllegalArgumentException(status.name());
+        }
+        assertThat(appointment.status()).isEqualTo(status);
+        return appointment;
+    }
+
+    /** Each move and the statuses it may start from (API.md rule 4; completing is rule 5's signing). */
+    private static final Map<String, Set<AppointmentStatus>> ALLOWED_FROM = Map.of(
+            "checkIn", Set.of(AppointmentStatus.BOOKED),
+            "reschedule", Set.of(AppointmentStatus.BOOKED),
+            "cancel", Set.of(AppointmentStatus.BOOKED, AppointmentStatus.CHECKED_IN),
+            "noShow", Set.of(AppointmentStatus.BOOKED),
+            "complete", Set.of(AppointmentStatus.BOOKED, AppointmentStatus.CHECKED_IN));
+
+    private static final Map<String, Consumer<Appointment>> MOVES = Map.of(
+            "checkIn", Appointment::checkIn,
+            "reschedule", a -> a.reschedule(new Appointment.Slot(START.plusSeconds(3600), START.plusSeconds(5400),
+                    LocalDate.of(2027, 3, 15))),
+            "cancel", a -> a.cancel("Patient unwell", NOW.instant()),
+            "noShow", a -> a.markNoShow(AFTER_START),
+            "complete", Appointment::complete);
+
+    @ParameterizedTest
+    @EnumSource(value = AppointmentStatus.class, names = {"BOOKED", "CHECKED_IN", "COMPLETED", "CANCELLED", "NO_SHOW"})
+    void every_move_is_allowed_exactly_from_the_statuses_rule_4_names(AppointmentStatus from) {
+        MOVES.forEach((move, apply) -> {
+            Appointment appointment = in(from);
+            if (ALLOWED_FROM.get(move).contains(from)) {
+                assertThatNoException().as(move + " from " + from).isThrownBy(() -> apply.accept(appointment));
+            } else {
+                assertThatThrownBy(() -> apply.accept(appointment)).as(move + " from " + from)
+                        .isInstanceOf(InvalidTransitionException.class);
+                assertThat(appointment.status()).as("unchanged after a refused " + move).isEqualTo(from);
+            }
+        });
+    }
+
+    @Test
+    void a_cancellation_exactly_24_hours_before_the_start_is_not_late() {
+        Appointment appointment = booked();
+        appointment.cancel("Patient unwell", START.minus(Duration.ofHours(24)));
+        assertThat(appointment.cancelledLate()).isFalse();
+    }
+
+    @Test
+    void a_cancellation_one_second_inside_24_hours_is_late() {
+        Appointment appointment = booked();
+        appointment.cancel("Patient unwell", START.minus(Duration.ofHours(24)).plusSeconds(1));
+        assertThat(appointment.cancelledLate()).isTrue();
+        assertThat(appointment.cancelledAt()).isEqualTo(START.minus(Duration.ofHours(24)).plusSeconds(1));
+    }
+
+    @Test
+    void a_no_show_is_marked_from_the_start_on_never_before() {
+        assertThatThrownBy(() -> booked().markNoShow(START.minusSeconds(1)))
+                .isInstanceOf(InvalidTransitionException.class);
+        Appointment appointment = booked();
+        appointment.markNoShow(START);
+        assertThat(appointment.status()).isEqualTo(AppointmentStatus.NO_SHOW);
+    }
+
+    @Test
+    void a_note_is_started_once_the_visit_began_or_the_patient_checked_in() {
+        assertThatThrownBy(() -> booked().requireUnderway(START.minusSeconds(1)))
+                .isInstanceOf(InvalidTransitionException.class);
+        assertThatNoException().isThrownBy(() -> booked().requireUnderway(START));
+        assertThatNoException().isThrownBy(() -> in(AppointmentStatus.CHECKED_IN).requireUnderway(NOW.instant()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = AppointmentStatus.class, names = {"CANCELLED", "NO_SHOW"})
+    void no_note_is_written_for_a_visit_that_did_not_happen(AppointmentStatus status) {
+        assertThatThrownBy(() -> in(status).requireNoteable()).isInstanceOf(InvalidTransitionException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = AppointmentStatus.class, names = {"BOOKED", "CHECKED_IN", "COMPLETED"})
+    void a_note_may_be_written_for_a_visit_that_happens(AppointmentStatus status) {
+        assertThatNoException().isThrownBy(() -> in(status).requireNoteable());
+    }
+}
