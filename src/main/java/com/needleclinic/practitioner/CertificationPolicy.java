@@ -7,7 +7,7 @@ import java.util.Collection;
 import java.util.UUID;
 
 /**
- * Rule 1 of API.md, "certified to book": a service with a needling modality may only be booked
+ * Rule 1 (docs/rules.md), "certified to book": a service with a needling modality may only be booked
  * with an active practitioner holding an ACTIVE certification of that modality valid on the
  * appointment's local date. Services without a modality only need an active practitioner.
  */

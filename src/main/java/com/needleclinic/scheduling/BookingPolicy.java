@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Rule 2 of API.md, "inside availability": an appointment starts in the future and lies wholly
+ * Rule 2 (docs/rules.md), "inside availability": an appointment starts in the future and lies wholly
  * inside one of the practitioner's weekly blocks at its location (in local time, so daylight
  * saving never shifts it) and outside their time off.
  */

@@ -20,7 +20,7 @@ public class Caller {
         return subject != null ? subject : token.getName();
     }
 
-    /** The caller's role for the audit log: the first of API.md's roles the token carries. */
+    /** The caller's role for the audit log: the first of the roles (docs/rules.md) the token carries. */
     public String role() {
         for (String role : new String[]{Roles.ADMIN, Roles.FRONT_DESK, Roles.PRACTITIONER, Roles.INSURER}) {
             if (is(role)) {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A broken business rule or a refused request, carrying the HTTP status and the stable problem
- * {@code code} of API.md. Features subclass it with names that say what went wrong.
+ * {@code code} (docs/rules.md). Features subclass it with names that say what went wrong.
  */
 public abstract class DomainException extends RuntimeException {
 

@@ -19,7 +19,7 @@ import java.util.HexFormat;
 import java.util.function.Supplier;
 
 /**
- * {@code Idempotency-Key} handling for creating POSTs (API.md): a retry with the same key and body
+ * {@code Idempotency-Key} handling for creating POSTs (docs/rules.md): a retry with the same key and body
  * replays the first response and creates nothing; the same key with another body is {@code 422
  * idempotency-key-reused}; a retry while the first is still running is {@code 409
  * idempotency-key-in-flight}. Keys belong to the token subject. The response is stored in the

@@ -20,7 +20,7 @@ class IdempotencyStore {
 
     /** How long a claim protects a running request; a claim older than this was abandoned by a crash. */
     static final Duration LEASE = Duration.ofSeconds(60);
-    /** API.md promises at least 24 hours. */
+    /** The contract (docs/rules.md) promises at least 24 hours. */
     static final Duration RETENTION = Duration.ofHours(48);
 
     private final EntityManager em;

@@ -1,6 +1,6 @@
 package com.needleclinic.shared;
 
-/** The roles of API.md, as carried in the token's {@code groups} claim. */
+/** The roles of docs/rules.md, as carried in the token's {@code groups} claim. */
 public final class Roles {
     public static final String ADMIN = "admin";
     public static final String FRONT_DESK = "front-desk";

@@ -4,7 +4,7 @@ import com.needleclinic.practitioner.Modality;
 import com.needleclinic.shared.DomainException;
 
 /**
- * Rule 5 of API.md at signing. Every needle that went in must have come out (a retained needle is
+ * Rule 5 (docs/rules.md) at signing. Every needle that went in must have come out (a retained needle is
  * a reportable safety event), and needling needs the patient's informed consent for that
  * modality on the session date.
  */
