@@ -40,7 +40,7 @@ bench_start_service() { # db port log [extra java args...]
   QUARKUS_DATASOURCE_USERNAME=$PGUSER QUARKUS_DATASOURCE_PASSWORD=unused \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$root/scripts/dev-keys/public.pem" \
   MP_JWT_VERIFY_ISSUER="$BENCH_ISSUER" \
-    java "$@" -jar "$root/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
+    "${BENCH_JAVA:-java}" "$@" -jar "$root/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
   echo $!
 }
 

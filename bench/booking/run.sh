@@ -97,6 +97,7 @@ while [ $warmed -lt "$max_warmup" ] && { [ $warmed -lt $((6 * window)) ] || [ $f
   book "$window" >"$work/warmup.txt"
   warmed=$((warmed + window))
   rps=$(awk '/^throughput/ {printf "%d", $2}' "$work/warmup.txt")
+  [ $warmed -eq "$window" ] && { cold=$rps; cold_p99=$(awk '/^latency/ {print $6}' "$work/warmup.txt"); }
   if [ "$rps" -gt $((best * 105 / 100)) ]; then flat=0; else flat=$((flat + 1)); fi
   [ "$rps" -gt "$best" ] && best=$rps
   echo "warm-up ${warmed} s: $rps req/s, $(grep -E '^statuses' "$work/warmup.txt")"
@@ -149,3 +150,8 @@ sort -n "$work/rounds.txt" | awk -v n="$rounds" '
   END { m = int((n + 1) / 2);
         printf "median round: booking %.1f req/s vs pgbench %.1f tps, ratio %.2f; worst p99 of the rounds %.2f ms\n",
                rps[m], tps[m], ratio[m], p99 }'
+# Time to warm: what a fresh instance books in its first 20 s of load against the warm rate of the
+# same run (the median round), so every deploy and every scaled-out instance knows what it pays.
+warm=$(sort -n -k2 "$work/rounds.txt" | awk -v n="$rounds" '{r[NR] = $2} END {print r[int((n + 1) / 2)]}')
+printf 'cold start: first %d s of load %s req/s (p99 %s ms), warm %s req/s: cold/warm %.2f (java: %s %s)\n' \
+  "$window" "$cold" "$cold_p99" "$warm" "$(echo "$cold / $warm" | bc -l)" "${BENCH_JAVA:-java}" "${BENCH_JAVA_OPTS:-}"

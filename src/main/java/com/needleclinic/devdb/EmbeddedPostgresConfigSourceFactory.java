@@ -45,7 +45,9 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
                 "quarkus.datasource.jdbc.url", url,
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres",
-                "quarkus.datasource.devservices.enabled", "false"), 150) {
+                "quarkus.datasource.devservices.enabled", "false",
+                // Without Docker, no Dev Service can start: do not look for a Docker engine at all.
+                "quarkus.devservices.enabled", "false"), 150) {
         });
     }
 
