@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -48,12 +49,41 @@ public class AuditLog {
         return new AuditEvent(clock.instant(), caller.subject(), caller.role(), entry, AuditEvent.Outcome.SUCCESS);
     }
 
+    /**
+     * A search: one event per result shown, or, when nothing was found, one event for the search
+     * itself (naming the patient it was about, if any), so that looking is audited even when it
+     * finds nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordSearch(String resourceType, UUID patientFilter, Collection<AuditEntry> found) {
+        recordAll(found.isEmpty() ? List.of(AuditEntry.of(AuditEntry.Action.SEARCH, resourceType, null, patientFilter))
+                : found);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAll(Collection<AuditEntry> entries) {
         Instant now = clock.instant();
         String subject = caller.subject();
         String role = caller.role();
         entries.forEach(e -> events.persist(new AuditEvent(now, subject, role, e, AuditEvent.Outcome.SUCCESS)));
+    }
+
+    /**
+     * For work that outlives the request (a streamed export): the entries of one batch, by the
+     * caller captured when the request started, committed before the data they describe is sent.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordAllAs(Collection<AuditEntry> entries, String actor, String role) {
+        Instant now = clock.instant();
+        entries.forEach(e -> events.persist(new AuditEvent(now, actor, role, e, AuditEvent.Outcome.SUCCESS)));
+    }
+
+    /** Who is calling, for {@link #recordAllAs} from another thread. */
+    public Actor actor() {
+        return new Actor(caller.subject(), caller.role());
+    }
+
+    public record Actor(String subject, String role) {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -67,9 +97,12 @@ public class AuditLog {
         events.persist(new AuditEvent(clock.instant(), actor, role, entry, AuditEvent.Outcome.DENIED));
     }
 
+    /** Reading the audit log is itself audited: who looked at whose history. */
     @Transactional
     Page<AuditEvent> find(AuditQuery query, PageRequest page) {
-        return page.toPage(events.find(query, page.fetchOneMore()), AuditEvent::id, e -> e);
+        Page<AuditEvent> result = page.toPage(events.find(query, page.fetchOneMore()), AuditEvent::id, e -> e);
+        record(AuditEntry.of(AuditEntry.Action.SEARCH, "AUDIT_EVENT", null, query.patientId()));
+        return result;
     }
 
     /** Filters of {@code GET /audit-events}; dates are inclusive UTC days. */

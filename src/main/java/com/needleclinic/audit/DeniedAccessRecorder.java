@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Records role-refused calls on patient data (rule 7: denied attempts are audited too). The
- * resource and patient are read off the path, e.g. {@code /api/v1/patients/{id}/consents}.
+ * Records role-refused calls on patient data (rule 7: denied attempts are audited too) with the
+ * action actually attempted (a refused cancel is an UPDATE, not a CREATE) and the patient the
+ * target names: read off the path ({@code /api/v1/patients/{id}/consents}) or asked of the feature
+ * that owns the resource ({@link PatientOfResource}).
  */
 @ApplicationScoped
 class DeniedAccessRecorder {
@@ -20,10 +22,19 @@ class DeniedAccessRecorder {
             "appointments", "APPOINTMENT", "treatment-notes", "TREATMENT_NOTE", "claims", "CLAIM",
             "audit-events", "AUDIT_EVENT");
 
-    private final AuditLog auditLog;
+    /** The last path segment of a POST that changes an existing resource, and the action it attempts. */
+    private static final Map<String, AuditEntry.Action> ACTIONS = Map.of(
+            "cancel", AuditEntry.Action.UPDATE, "check-in", AuditEntry.Action.UPDATE,
+            "no-show", AuditEntry.Action.UPDATE, "reschedule", AuditEntry.Action.UPDATE,
+            "withdrawal", AuditEntry.Action.WITHDRAW, "sign", AuditEntry.Action.SIGN,
+            "amendments", AuditEntry.Action.AMEND, "adjudication", AuditEntry.Action.ADJUDICATE);
 
-    DeniedAccessRecorder(AuditLog auditLog) {
+    private final AuditLog auditLog;
+    private final jakarta.enterprise.inject.Instance<PatientOfResource> owners;
+
+    DeniedAccessRecorder(AuditLog auditLog, jakarta.enterprise.inject.Instance<PatientOfResource> owners) {
         this.auditLog = auditLog;
+        this.owners = owners;
     }
 
     void onDenied(@Observes AccessDenied denied) {
@@ -40,14 +51,27 @@ class DeniedAccessRecorder {
         }
         AuditEntry.Action action = switch (denied.method()) {
             case "GET" -> resourceId == null ? AuditEntry.Action.SEARCH : AuditEntry.Action.READ;
-            case "POST" -> AuditEntry.Action.CREATE;
+            case "POST" -> ACTIONS.getOrDefault(segments[segments.length - 1], AuditEntry.Action.CREATE);
             default -> AuditEntry.Action.UPDATE;
         };
+        if (patientId == null && resourceId != null) {
+            patientId = patientOf(resourceType, resourceId);
+        }
         try {
             auditLog.recordDenied(AuditEntry.of(action, resourceType, resourceId, patientId), denied.actor(), denied.role());
         } catch (RuntimeException e) {
             Log.errorf("Could not audit a denied %s on %s", denied.method(), resourceType);
         }
+    }
+
+    private UUID patientOf(String resourceType, UUID resourceId) {
+        for (PatientOfResource owner : owners) {
+            var patient = owner.patientOf(resourceType, resourceId);
+            if (patient.isPresent()) {
+                return patient.get();
+            }
+        }
+        return null;
     }
 
     private static UUID uuid(String segment) {

@@ -67,8 +67,8 @@ public class Claim {
     private String currency;
     @Column(name = "paid_cents")
     private Long paidCents;
-    @Column(name = "rejection_reason")
-    private String rejectionReason;
+    @Column(name = "adjudication_reason")
+    private String adjudicationReason;
     @Column(name = "adjudicated_at")
     private Instant adjudicatedAt;
     @Column(name = "created_at")
@@ -106,21 +106,29 @@ public class Claim {
         this.createdAt = now;
     }
 
-    void pay(long cents, Instant now) {
+    /**
+     * Paid in full or in part. An insurer that pays less than claimed says why (coinsurance, a
+     * plan maximum): the clinic bills the patient the rest and must be able to explain it.
+     */
+    void pay(long cents, String reason, Instant now) {
         requireSubmitted();
         if (cents < 0 || cents > amountCents) {
             throw new com.needleclinic.shared.InvalidRequestException("paidCents",
                     "must be between 0 and the claimed " + amountCents);
         }
+        if (cents < amountCents && reason == null) {
+            throw new com.needleclinic.shared.InvalidRequestException("reason", "is required for a partial payment");
+        }
         status = Status.PAID;
         paidCents = cents;
+        adjudicationReason = reason;
         adjudicatedAt = now;
     }
 
     void reject(String reason, Instant now) {
         requireSubmitted();
         status = Status.REJECTED;
-        rejectionReason = reason;
+        adjudicationReason = reason;
         adjudicatedAt = now;
     }
 
@@ -157,8 +165,8 @@ public class Claim {
         return paidCents;
     }
 
-    public String rejectionReason() {
-        return rejectionReason;
+    public String adjudicationReason() {
+        return adjudicationReason;
     }
 
     public Instant adjudicatedAt() {

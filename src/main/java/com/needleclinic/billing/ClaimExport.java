@@ -43,20 +43,20 @@ class ClaimExport {
         this.dataSource = dataSource;
     }
 
-    StreamingOutput csv(ClaimFilter filter) {
+    StreamingOutput csv(ClaimService.Export export) {
         return out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
             writeCsvRow(writer, CSV_COLUMNS);
-            each(filter, claim -> writeCsvRow(writer, csvFields(claim)));
+            each(export, claim -> writeCsvRow(writer, csvFields(claim)));
             writer.flush();
         };
     }
 
-    StreamingOutput fhir(ClaimFilter filter) {
+    StreamingOutput fhir(ClaimService.Export export) {
         return out -> {
             try (JsonGenerator gen = json.createGenerator(nonClosing(out))) {
                 FhirClaims.startBundle(gen, Instant.now());
-                each(filter, claim -> {
+                each(export, claim -> {
                     try {
                         FhirClaims.writeEntry(gen, claim);
                     } catch (IOException e) {
@@ -68,7 +68,34 @@ class ClaimExport {
         };
     }
 
-    private void each(ClaimFilter filter, ClaimConsumer consumer) throws IOException {
+    /**
+     * Streams the export's claims to {@code consumer} a batch at a time; each batch is written to the
+     * audit trail (committed) before any claim of it is sent.
+     */
+    private void each(ClaimService.Export export, ClaimConsumer consumer) throws IOException {
+        List<Row> batch = new ArrayList<>(FETCH_SIZE);
+        Runnable send = () -> {
+            export.audit().accept(batch.stream().map(r -> new ClaimService.Exported(r.claim().id(), r.patientId())).toList());
+            for (Row row : batch) {
+                consumer.accept(row.claim());
+            }
+            batch.clear();
+        };
+        rows(export.filter(), row -> {
+            batch.add(row);
+            if (batch.size() == FETCH_SIZE) {
+                send.run();
+            }
+        });
+        if (!batch.isEmpty()) {
+            send.run();
+        }
+    }
+
+    private record Row(ClaimView claim, UUID patientId) {
+    }
+
+    private void rows(ClaimFilter filter, java.util.function.Consumer<Row> consumer) throws IOException {
         List<Object> params = new ArrayList<>();
         String sql = "select * from claim c where " + filter.where(params) + " order by c.service_date, c.id";
         try (Connection connection = dataSource.getConnection()) {
@@ -81,7 +108,7 @@ class ClaimExport {
                 }
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        consumer.accept(view(rows));
+                        consumer.accept(new Row(view(rows), rows.getObject("patient_id", UUID.class)));
                     }
                 }
             } finally {
@@ -106,7 +133,7 @@ class ClaimExport {
                 r.getString("modality"), r.getLong("amount_cents"), r.getString("currency"));
         Timestamp adjudicated = r.getTimestamp("adjudicated_at");
         ClaimView.Adjudication adjudication = adjudicated == null ? null : new ClaimView.Adjudication(
-                (Long) r.getObject("paid_cents"), r.getString("rejection_reason"), adjudicated.toInstant());
+                (Long) r.getObject("paid_cents"), r.getString("adjudication_reason"), adjudicated.toInstant());
         return ClaimView.of(r.getObject("id", UUID.class), snapshot.insurerId(), Claim.Status.valueOf(r.getString("status")),
                 snapshot, adjudication);
     }
@@ -120,14 +147,20 @@ class ClaimExport {
                 Long.toString(c.amountCents()), c.currency(), c.appointmentId().toString());
     }
 
-    /** RFC 4180: CRLF line ends; a field with a comma, quote or line break is quoted, quotes doubled. */
+    /**
+     * RFC 4180: CRLF line ends; a field with a comma, quote or line break is quoted, quotes doubled.
+     * No cell may be evaluated as a formula by the spreadsheet an insurer opens it in (OWASP "CSV
+     * injection"): a field starting with {@code = + - @}, a tab or a carriage return gets a leading
+     * apostrophe, which spreadsheets show as text and do not evaluate. The stored value is unchanged:
+     * JSON and FHIR carry it as it is.
+     */
     static void writeCsvRow(Writer writer, List<String> fields) {
         try {
             for (int i = 0; i < fields.size(); i++) {
                 if (i > 0) {
                     writer.write(',');
                 }
-                String field = fields.get(i);
+                String field = asText(fields.get(i));
                 if (field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0
                         || field.indexOf('\r') >= 0) {
                     writer.write('"');
@@ -141,6 +174,14 @@ class ClaimExport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A field a spreadsheet would read as a formula, prefixed so that it reads as text. */
+    static String asText(String field) {
+        if (!field.isEmpty() && "=+-@\t\r".indexOf(field.charAt(0)) >= 0) {
+            return "'" + field;
+        }
+        return field;
     }
 
     private static OutputStream nonClosing(OutputStream out) {

@@ -97,7 +97,7 @@ public class ClaimService {
     public Page<ClaimView> list(ClaimFilter filter, PageRequest page) {
         java.util.List<Claim> rows = claims.page(scoped(filter), page.fetchOneMore());
         Page<ClaimView> result = page.toPage(rows, Claim::id, ClaimView::of);
-        auditLog.recordAll(rows.stream().limit(result.items().size())
+        auditLog.recordSearch(RESOURCE, null, rows.stream().limit(result.items().size())
                 .map(c -> AuditEntry.of(SEARCH, RESOURCE, c.id(), c.patientId())).toList());
         return result;
     }
@@ -114,7 +114,8 @@ public class ClaimService {
     public ClaimView adjudicate(UUID id, AdjudicationRequest request) {
         Claim claim = visible(id, ADJUDICATE, LockModeType.PESSIMISTIC_WRITE);
         if (request.outcome() == AdjudicationRequest.Outcome.PAID) {
-            claim.pay(request.paidCents(), clock.instant());
+            claim.pay(request.paidCents(), request.reason() == null || request.reason().isBlank() ? null
+                    : request.reason().strip(), clock.instant());
         } else {
             claim.reject(request.reason().strip(), clock.instant());
         }
@@ -124,12 +125,25 @@ public class ClaimService {
         return ClaimView.of(claim);
     }
 
-    /** Records the export and answers the filter the caller may export with. */
+    /**
+     * Records the export and answers what the caller may export: the scoped filter, and the audit
+     * trail that records each exported claim against its patient (so a patient's audit history
+     * shows every export that carried their data) before the claim is sent.
+     */
     @Transactional
-    public ClaimFilter startExport(ClaimFilter filter, String format) {
+    public Export startExport(ClaimFilter filter, String format) {
         ClaimFilter scoped = scoped(filter);
         auditLog.record(AuditEntry.of(EXPORT, RESOURCE + "_" + format, null, null));
-        return scoped;
+        AuditLog.Actor actor = auditLog.actor();
+        return new Export(scoped, claims -> auditLog.recordAllAs(claims.stream()
+                .map(c -> AuditEntry.of(EXPORT, RESOURCE, c.claimId(), c.patientId())).toList(), actor.subject(), actor.role()));
+    }
+
+    /** An export in progress: what it covers, and how each batch of claims is recorded before it is sent. */
+    record Export(ClaimFilter filter, java.util.function.Consumer<java.util.List<Exported>> audit) {
+    }
+
+    record Exported(UUID claimId, UUID patientId) {
     }
 
     /** An insurer sees only its own members' claims; admin sees all. */

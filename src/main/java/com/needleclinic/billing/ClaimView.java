@@ -35,7 +35,7 @@ public record ClaimView(UUID id, UUID insurerId, Claim.Status status, LocalDate 
 
     static ClaimView of(Claim claim) {
         Adjudication adjudication = claim.adjudicatedAt() == null ? null
-                : new Adjudication(claim.paidCents(), claim.rejectionReason(), claim.adjudicatedAt());
+                : new Adjudication(claim.paidCents(), claim.adjudicationReason(), claim.adjudicatedAt());
         return of(claim.id(), claim.insurerId(), claim.status(), claim.snapshot(), adjudication);
     }
 }

@@ -13,8 +13,11 @@ import java.lang.annotation.Target;
 import java.time.ZoneId;
 
 /**
- * An IANA region time zone such as {@code America/Vancouver}. Fixed offsets ({@code -08:00})
- * are refused: they do not follow daylight saving, so a 09:00 schedule would drift by an hour.
+ * A tz-database zone that follows a region's rules ({@code America/Edmonton}), or UTC itself
+ * ({@code UTC}, {@code Etc/UTC}). Fixed offsets ({@code -08:00}, {@code Etc/GMT+8}) and the
+ * {@code SystemV/*} zones are refused: they ignore the region's daylight saving, so a clinic's
+ * 09:00 would become 08:00 or 10:00 for half the year. (Note {@code Etc/GMT+8} is UTC-8: the
+ * tz database's signs are reversed, one more reason to keep those names out.)
  */
 @Documented
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
@@ -22,7 +25,7 @@ import java.time.ZoneId;
 @Constraint(validatedBy = IanaTimeZone.Validator.class)
 public @interface IanaTimeZone {
 
-    String message() default "must be an IANA time zone such as America/Vancouver";
+    String message() default "must be a region time zone such as America/Vancouver, or UTC";
 
     Class<?>[] groups() default {};
 
@@ -31,7 +34,19 @@ public @interface IanaTimeZone {
     class Validator implements ConstraintValidator<IanaTimeZone, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || (value.contains("/") && ZoneId.getAvailableZoneIds().contains(value));
+            return value == null || accepted(value);
+        }
+
+        static boolean accepted(String value) {
+            if (value.equals("UTC") || value.equals("Etc/UTC")) {
+                return true;
+            }
+            int slash = value.indexOf('/');
+            if (slash <= 0 || !ZoneId.getAvailableZoneIds().contains(value)) {
+                return false;
+            }
+            String area = value.substring(0, slash);
+            return !area.equals("Etc") && !area.equals("SystemV") && !value.startsWith("GMT") && !value.startsWith("UTC");
         }
     }
 }

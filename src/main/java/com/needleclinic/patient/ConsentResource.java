@@ -46,7 +46,8 @@ public class ConsentResource {
     @POST
     public Response give(@RestPath UUID id, @RestHeader("Idempotency-Key") String key,
                          @NotNull @Valid ConsentRequest request) {
-        return idempotency.create(key, "POST /patients/" + id + "/consents", request, () -> service.give(id, request));
+        return idempotency.create(key, "POST /patients/" + id + "/consents", request,
+                service.replayAudit(id), () -> service.give(id, request));
     }
 
     @POST

@@ -6,6 +6,8 @@ import com.needleclinic.patient.PatientDtos.ConsentRequest;
 import com.needleclinic.patient.PatientDtos.ConsentView;
 import com.needleclinic.practitioner.Modality;
 import com.needleclinic.shared.Created;
+import com.needleclinic.shared.Idempotency;
+import com.needleclinic.shared.Ids;
 import com.needleclinic.shared.Page;
 import com.needleclinic.shared.PageRequest;
 import com.needleclinic.shared.ResourceNotFoundException;
@@ -56,7 +58,8 @@ public class ConsentService {
         patients.require(patientId);
         Page<ConsentView> result = page.toPage(consents.pageWhere("patient.id", patientId, page.fetchOneMore()), Consent::id,
                 ConsentView::of);
-        auditLog.recordAll(result.items().stream().map(c -> AuditEntry.of(SEARCH, RESOURCE, c.id(), patientId)).toList());
+        auditLog.recordSearch(RESOURCE, patientId, result.items().stream()
+                .map(c -> AuditEntry.of(SEARCH, RESOURCE, c.id(), patientId)).toList());
         return result;
     }
 
@@ -75,5 +78,15 @@ public class ConsentService {
     @Transactional
     public boolean consents(UUID patientId, Modality modality, LocalDate date) {
         return patients.require(patientId).consentsTo(modality, date);
+    }
+
+    /** A replayed creation sends patient data again: audited as a read. */
+    public Idempotency.Guard replayAudit(UUID patientId) {
+        return new Idempotency.Guard() {
+            @Override
+            public void replayed(String location) {
+                auditLog.record(AuditEntry.of(AuditEntry.Action.READ, RESOURCE, Ids.fromLocation(location), patientId));
+            }
+        };
     }
 }

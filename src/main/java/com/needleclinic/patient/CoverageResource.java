@@ -45,6 +45,7 @@ public class CoverageResource {
     @POST
     public Response add(@RestPath UUID id, @RestHeader("Idempotency-Key") String key,
                         @NotNull @Valid CoverageRequest request) {
-        return idempotency.create(key, "POST /patients/" + id + "/coverages", request, () -> service.add(id, request));
+        return idempotency.create(key, "POST /patients/" + id + "/coverages", request,
+                service.replayAudit(id), () -> service.add(id, request));
     }
 }

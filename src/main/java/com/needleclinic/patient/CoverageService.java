@@ -6,6 +6,8 @@ import com.needleclinic.insurer.InsurerService;
 import com.needleclinic.patient.PatientDtos.CoverageRequest;
 import com.needleclinic.patient.PatientDtos.CoverageView;
 import com.needleclinic.shared.Created;
+import com.needleclinic.shared.Idempotency;
+import com.needleclinic.shared.Ids;
 import com.needleclinic.shared.InvalidRequestException;
 import com.needleclinic.shared.Page;
 import com.needleclinic.shared.PageRequest;
@@ -59,7 +61,8 @@ public class CoverageService {
         patients.require(patientId);
         Page<CoverageView> result = page.toPage(coverages.pageWhere("patient.id", patientId, page.fetchOneMore()), Coverage::id,
                 CoverageView::of);
-        auditLog.recordAll(result.items().stream().map(c -> AuditEntry.of(SEARCH, RESOURCE, c.id(), patientId)).toList());
+        auditLog.recordSearch(RESOURCE, patientId, result.items().stream()
+                .map(c -> AuditEntry.of(SEARCH, RESOURCE, c.id(), patientId)).toList());
         return result;
     }
 
@@ -67,5 +70,15 @@ public class CoverageService {
     @Transactional
     public Optional<Coverage> payingCoverage(UUID patientId, LocalDate date) {
         return patients.require(patientId).payingCoverageOn(date);
+    }
+
+    /** A replayed creation sends patient data again: audited as a read. */
+    public Idempotency.Guard replayAudit(UUID patientId) {
+        return new Idempotency.Guard() {
+            @Override
+            public void replayed(String location) {
+                auditLog.record(AuditEntry.of(AuditEntry.Action.READ, RESOURCE, Ids.fromLocation(location), patientId));
+            }
+        };
     }
 }

@@ -8,6 +8,7 @@ import com.needleclinic.shared.IfMatch;
 import com.needleclinic.shared.InvalidRequestException;
 import com.needleclinic.shared.Page;
 import com.needleclinic.shared.PageRequest;
+import com.needleclinic.shared.QueryParams;
 import com.needleclinic.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -47,12 +48,14 @@ public class PatientResource {
         if (q != null && q.length() > MAX_QUERY_LENGTH) {
             throw new InvalidRequestException("q", "must be at most " + MAX_QUERY_LENGTH + " characters");
         }
+        QueryParams.text("q", q);
         return service.search(q == null || q.isBlank() ? null : q, PageRequest.of(limit, cursor));
     }
 
     @POST
     public Response create(@RestHeader("Idempotency-Key") String key, @NotNull @Valid PatientRequest request) {
-        return idempotency.create(key, "POST /patients", request, () -> service.create(request));
+        return idempotency.create(key, "POST /patients", request, service.replayAudit(),
+                () -> service.create(request));
     }
 
     @GET

@@ -7,6 +7,8 @@ import com.needleclinic.patient.PatientDtos.PatientRequest;
 import com.needleclinic.patient.PatientDtos.PatientView;
 import com.needleclinic.shared.ConflictException;
 import com.needleclinic.shared.Created;
+import com.needleclinic.shared.Idempotency;
+import com.needleclinic.shared.Ids;
 import com.needleclinic.shared.IfMatch;
 import com.needleclinic.shared.MergePatch;
 import com.needleclinic.shared.Page;
@@ -73,7 +75,7 @@ public class PatientService {
     @Transactional
     public Page<PatientView> search(String q, PageRequest page) {
         Page<PatientView> result = page.toPage(patients.search(q, page.fetchOneMore()), Patient::id, PatientView::of);
-        auditLog.recordAll(result.items().stream()
+        auditLog.recordSearch(RESOURCE, null, result.items().stream()
                 .map(p -> AuditEntry.of(SEARCH, RESOURCE, p.id(), p.id())).toList());
         return result;
     }
@@ -98,5 +100,15 @@ public class PatientService {
 
     private Patient find(UUID id) {
         return patients.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("Patient", id));
+    }
+
+    /** A replayed creation sends patient data again: audited as a read. */
+    public Idempotency.Guard replayAudit() {
+        return new Idempotency.Guard() {
+            @Override
+            public void replayed(String location) {
+                auditLog.record(AuditEntry.of(AuditEntry.Action.READ, RESOURCE, Ids.fromLocation(location), Ids.fromLocation(location)));
+            }
+        };
     }
 }

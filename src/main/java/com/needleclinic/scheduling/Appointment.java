@@ -56,13 +56,27 @@ public class Appointment {
     private Instant cancelledAt;
     @Column(name = "cancelled_late")
     private Boolean cancelledLate;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "booked_by")
+    private Booker bookedBy;
     @Version
     private long version;
 
     protected Appointment() {
     }
 
+    /**
+     * Who booked the visit: the front desk (or an admin), or the practitioner themself. Only the
+     * first places the patient in the practitioner's care circle (docs/rules.md).
+     */
+    public enum Booker { DESK, PRACTITIONER }
+
     Appointment(UUID patientId, UUID practitionerId, UUID serviceId, UUID locationId, Slot slot) {
+        this(patientId, practitionerId, serviceId, locationId, slot, Booker.DESK);
+    }
+
+    Appointment(UUID patientId, UUID practitionerId, UUID serviceId, UUID locationId, Slot slot, Booker bookedBy) {
+        this.bookedBy = bookedBy;
         this.id = Ids.newId();
         this.patientId = patientId;
         this.practitionerId = practitionerId;
@@ -197,6 +211,10 @@ public class Appointment {
 
     public Boolean cancelledLate() {
         return cancelledLate;
+    }
+
+    public Booker bookedBy() {
+        return bookedBy;
     }
 
     public long version() {

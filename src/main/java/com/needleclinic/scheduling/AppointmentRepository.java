@@ -35,8 +35,8 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
     static final Duration LONGEST = Appointment.LONGEST;
 
     private static final String INSERT = "insert into appointment"
-            + " (id, patient_id, practitioner_id, service_id, location_id, start_at, end_at, local_date, status, version)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " (id, patient_id, practitioner_id, service_id, location_id, start_at, end_at, local_date, status, version,"
+            + " booked_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final AgroalDataSource dataSource;
 
@@ -65,7 +65,8 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
             statement.setObject(8, appointment.localDate());
             statement.setString(9, appointment.status().name());
             statement.setLong(10, appointment.version());
-            audit.bind(statement, 11);
+            statement.setString(11, appointment.bookedBy().name());
+            audit.bind(statement, 12);
             statement.execute();
         } catch (SQLException e) {
             throw new DatabaseException(e);
@@ -85,9 +86,14 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
                 practitionerIds, AppointmentStatus.CANCELLED, to, from, to.plus(LONGEST));
     }
 
-    boolean anyNotCancelled(UUID practitionerId, UUID patientId) {
-        return count("practitionerId = ?1 and patientId = ?2 and status <> ?3",
-                practitionerId, patientId, AppointmentStatus.CANCELLED) > 0;
+    /**
+     * The care circle (docs/rules.md): a non-cancelled visit the front desk or an admin booked, or a
+     * visit that took place (checked in or completed), whoever booked it.
+     */
+    boolean inCareCircle(UUID practitionerId, UUID patientId) {
+        return count("practitionerId = ?1 and patientId = ?2 and ((status <> ?3 and bookedBy = ?4) or status in ?5)",
+                practitionerId, patientId, AppointmentStatus.CANCELLED, Appointment.Booker.DESK,
+                List.of(AppointmentStatus.CHECKED_IN, AppointmentStatus.COMPLETED)) > 0;
     }
 
     /** Appointments by filter, ordered by start then id; the cursor is the last appointment's id. */

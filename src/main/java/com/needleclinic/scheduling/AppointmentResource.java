@@ -44,7 +44,8 @@ public class AppointmentResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.FRONT_DESK, Roles.PRACTITIONER})
     public Response book(@RestHeader("Idempotency-Key") String key, @NotNull @Valid BookAppointmentRequest request) {
-        return idempotency.create(key, "POST /appointments", request, () -> service.book(request));
+        return idempotency.create(key, "POST /appointments", request, service.bookingGuard(request),
+                () -> service.book(request));
     }
 
     @GET

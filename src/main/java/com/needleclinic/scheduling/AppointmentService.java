@@ -9,6 +9,9 @@ import com.needleclinic.scheduling.SchedulingDtos.BookAppointmentRequest;
 import com.needleclinic.shared.Caller;
 import com.needleclinic.shared.ConflictException;
 import com.needleclinic.shared.Created;
+import com.needleclinic.shared.DomainException;
+import com.needleclinic.shared.Idempotency;
+import com.needleclinic.shared.Ids;
 import com.needleclinic.shared.IfMatch;
 import com.needleclinic.shared.Page;
 import com.needleclinic.shared.PageRequest;
@@ -62,10 +65,7 @@ public class AppointmentService {
      * in one), both statements join it and commit or roll back with it.
      */
     public Created<AppointmentView> book(BookAppointmentRequest request) {
-        if (caller.is(Roles.PRACTITIONER) && !caller.is(Roles.FRONT_DESK) && !caller.is(Roles.ADMIN)
-                && !caller.practitionerId().map(request.practitionerId()::equals).orElse(false)) {
-            throw new ForbiddenException("A practitioner books only for themself");
-        }
+        Appointment.Booker booker = authorizeBooking(request);
         Instant start = request.start().toInstant();
         BookingFacts facts = bookingFacts.load(request.patientId(), request.practitionerId(), request.serviceId(),
                 request.locationId(), start, null);
@@ -73,7 +73,7 @@ public class AppointmentService {
         Appointment.Slot slot = checkBookable(facts, request.practitionerId(), request.locationId(), start);
 
         Appointment appointment = new Appointment(request.patientId(), request.practitionerId(), request.serviceId(),
-                request.locationId(), slot);
+                request.locationId(), slot, booker);
         appointments.insert(appointment, auditLog.recordWith(AuditEntry.of(CREATE, RESOURCE, appointment.id(),
                 appointment.patientId())));
         // Every booking is in the audit trail (written with it, above); at the front desk's busiest this
@@ -81,6 +81,46 @@ public class AppointmentService {
         Log.debugf("Booked appointment %s with practitioner %s", appointment.id(), appointment.practitionerId());
         return new Created<>("/api/v1/appointments/" + appointment.id(), appointment.version(),
                 AppointmentView.of(appointment));
+    }
+
+    /**
+     * The front desk and admins book for anyone. A practitioner books only for themself, and only a
+     * patient already in their care circle: booking must not be a way to open a stranger's chart.
+     */
+    private Appointment.Booker authorizeBooking(BookAppointmentRequest request) {
+        if (caller.is(Roles.FRONT_DESK) || caller.is(Roles.ADMIN)) {
+            return Appointment.Booker.DESK;
+        }
+        if (!caller.practitionerId().map(request.practitionerId()::equals).orElse(false)) {
+            throw new ForbiddenException("A practitioner books only for themself");
+        }
+        if (!appointments.inCareCircle(request.practitionerId(), request.patientId())) {
+            auditLog.recordDenied(AuditEntry.of(CREATE, RESOURCE, null, request.patientId()));
+            throw new NotInCareException();
+        }
+        return Appointment.Booker.PRACTITIONER;
+    }
+
+    /** For a replayed booking: the caller must still be allowed to make it, and the replay is a read. */
+    public Idempotency.Guard bookingGuard(BookAppointmentRequest request) {
+        return new Idempotency.Guard() {
+            @Override
+            public void authorize() {
+                authorizeBooking(request);
+            }
+
+            @Override
+            public void replayed(String location) {
+                auditLog.record(AuditEntry.of(READ, RESOURCE, Ids.fromLocation(location), request.patientId()));
+            }
+        };
+    }
+
+    static final class NotInCareException extends DomainException {
+        NotInCareException() {
+            super(403, "not-in-care", "Not in care",
+                    "A practitioner books for themself only patients in their care circle (a visit booked by the front desk, or one that took place)");
+        }
     }
 
     @Transactional
@@ -103,7 +143,7 @@ public class AppointmentService {
         }
         Page<AppointmentView> result = page.toPage(appointments.search(scoped, clock.instant(), page.fetchOneMore()),
                 Appointment::id, AppointmentView::of);
-        auditLog.recordAll(result.items().stream()
+        auditLog.recordSearch(RESOURCE, filter.patientId(), result.items().stream()
                 .map(a -> AuditEntry.of(SEARCH, RESOURCE, a.id(), a.patientId())).toList());
         return result;
     }

@@ -37,17 +37,31 @@ final class AvailabilityFinder {
 
     static List<Slot> find(Map<UUID, Calendar> calendars, UUID locationId, ZoneId zone, Modality modality,
                            Duration length, LocalDate from, LocalDate to, Instant now) {
+        return find(calendars, locationId, zone, modality, length, from, to, now, slot -> true, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The first {@code wanted} slots that {@code admitted} lets through, in order. Days are searched in
+     * order and the search stops after the day that fills the page: a later local date holds no
+     * earlier slot, so "next available" over a month costs the days it needs, not the month.
+     */
+    static List<Slot> find(Map<UUID, Calendar> calendars, UUID locationId, ZoneId zone, Modality modality,
+                           Duration length, LocalDate from, LocalDate to, Instant now,
+                           java.util.function.Predicate<Slot> admitted, int wanted) {
         List<Slot> slots = new ArrayList<>();
-        for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+        for (LocalDate date = from; !date.isAfter(to) && slots.size() < wanted; date = date.plusDays(1)) {
+            List<Slot> day = new ArrayList<>();
             for (Calendar calendar : calendars.values()) {
                 if (calendar.practitioner().active()
                         && (modality == null || calendar.practitioner().isCertifiedFor(modality, date))) {
-                    slotsOn(calendar, locationId, zone, length, date, now, slots);
+                    slotsOn(calendar, locationId, zone, length, date, now, day);
                 }
             }
+            day.removeIf(admitted.negate());
+            slots.addAll(day);
         }
         slots.sort(Comparator.comparing(Slot::start).thenComparing(Slot::practitionerId));
-        return slots;
+        return slots.size() > wanted ? slots.subList(0, wanted) : slots;
     }
 
     private static void slotsOn(Calendar calendar, UUID locationId, ZoneId zone, Duration length, LocalDate date,

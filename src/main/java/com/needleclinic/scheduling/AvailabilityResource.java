@@ -1,6 +1,7 @@
 package com.needleclinic.scheduling;
 
-import com.needleclinic.scheduling.SchedulingDtos.AvailabilityView;
+import com.needleclinic.scheduling.SchedulingDtos.SlotView;
+import com.needleclinic.shared.Page;
 import com.needleclinic.shared.InvalidRequestException;
 import com.needleclinic.shared.QueryParams;
 import com.needleclinic.shared.Roles;
@@ -27,8 +28,9 @@ public class AvailabilityResource {
     }
 
     @GET
-    public AvailabilityView find(@RestQuery String serviceId, @RestQuery String locationId, @RestQuery String from,
-                                 @RestQuery String to, @RestQuery String practitionerId) {
+    public Page<SlotView> find(@RestQuery String serviceId, @RestQuery String locationId, @RestQuery String from,
+                               @RestQuery String to, @RestQuery String practitionerId, @RestQuery String limit,
+                               @RestQuery String cursor) {
         UUID service = QueryParams.uuid("serviceId", serviceId);
         UUID location = QueryParams.uuid("locationId", locationId);
         QueryParams.DateRange dates = QueryParams.dateRange(from, to);
@@ -36,12 +38,11 @@ public class AvailabilityResource {
         require(missing, service, "serviceId");
         require(missing, location, "locationId");
         require(missing, dates.from(), "from");
-        require(missing, dates.to(), "to");
         if (!missing.isEmpty()) {
             throw new InvalidRequestException(missing);
         }
-        return new AvailabilityView(this.service.find(service, location, dates.from(), dates.to(),
-                QueryParams.uuid("practitionerId", practitionerId)));
+        return this.service.find(service, location, dates.from(), dates.to(),
+                QueryParams.uuid("practitionerId", practitionerId), SlotPage.of(limit, cursor));
     }
 
     private static void require(List<com.needleclinic.shared.Problem.FieldError> missing, Object value, String name) {

@@ -7,6 +7,7 @@ import com.needleclinic.location.LocationService;
 import com.needleclinic.practitioner.PractitionerService;
 import com.needleclinic.scheduling.SchedulingDtos.SlotView;
 import com.needleclinic.shared.InvalidRequestException;
+import com.needleclinic.shared.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -49,9 +50,16 @@ public class AvailabilityService {
         this.clock = clock;
     }
 
+    /**
+     * One page of slots from {@code from} to {@code to}, or, without {@code to}, over the next
+     * {@link #MAX_DAYS} days: the earliest ones ("next available").
+     */
     @Transactional
-    public List<SlotView> find(UUID serviceId, UUID locationId, LocalDate from, LocalDate to, UUID practitionerId) {
-        if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
+    public Page<SlotView> find(UUID serviceId, UUID locationId, LocalDate from, LocalDate to, UUID practitionerId,
+                               SlotPage page) {
+        if (to == null) {
+            to = from.plusDays(MAX_DAYS - 1);
+        } else if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
             throw new InvalidRequestException("to", "at most " + MAX_DAYS + " days after from");
         }
         ClinicService service = referenced("serviceId", () -> catalog.require(serviceId));
@@ -76,9 +84,12 @@ public class AvailabilityService {
             calendars.put(id, new AvailabilityFinder.Calendar(practitioners.require(id), blocks.getOrDefault(id, List.of()),
                     off.getOrDefault(id, List.of()), busy.getOrDefault(id, List.of())));
         }
-        return AvailabilityFinder.find(calendars, locationId, location.zone(), service.modality(), service.duration(),
-                        from, to, clock.instant()).stream()
-                .map(s -> new SlotView(s.practitionerId(), s.start(), s.end())).toList();
+        List<AvailabilityFinder.Slot> slots = AvailabilityFinder.find(calendars, locationId, location.zone(),
+                service.modality(), service.duration(), from, to, clock.instant(), page::admits, page.limit() + 1);
+        boolean more = slots.size() > page.limit();
+        List<AvailabilityFinder.Slot> shown = more ? slots.subList(0, page.limit()) : slots;
+        return new Page<>(shown.stream().map(s -> new SlotView(s.practitionerId(), s.start(), s.end())).toList(),
+                more ? SlotPage.cursorAfter(shown.get(shown.size() - 1)) : null);
     }
 
 }

@@ -4,7 +4,6 @@ import com.needleclinic.shared.DomainException;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,14 +33,9 @@ final class BookingPolicy {
         }
     }
 
+    /** Inside one weekly block, judged on the real timeline (see {@link WeeklyBlock#covers}). */
     static boolean withinSchedule(List<WeeklyBlock> schedule, UUID locationId, ZoneId zone, Instant start, Instant end) {
-        ZonedDateTime localStart = start.atZone(zone);
-        ZonedDateTime localEnd = end.atZone(zone);
-        if (!localStart.toLocalDate().equals(localEnd.toLocalDate())) {
-            return false;
-        }
-        return schedule.stream().anyMatch(e -> e.covers(locationId, localStart.getDayOfWeek(),
-                localStart.toLocalTime(), localEnd.toLocalTime()));
+        return schedule.stream().anyMatch(e -> e.covers(locationId, zone, start, end));
     }
 
     static class StartInPastException extends DomainException {

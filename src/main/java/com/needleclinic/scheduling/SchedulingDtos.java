@@ -58,9 +58,6 @@ public final class SchedulingDtos {
     public record SlotView(UUID practitionerId, Instant start, Instant end) {
     }
 
-    public record AvailabilityView(List<SlotView> items) {
-    }
-
     public record BookAppointmentRequest(@NotNull UUID patientId, @NotNull UUID practitionerId,
                                          @NotNull UUID serviceId, @NotNull UUID locationId,
                                          @NotNull OffsetDateTime start) {

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * What scheduling answers for other features: who treats whom (a practitioner reads the patients
- * they have or had a non-cancelled appointment with), which appointments a certification change
+ * What scheduling answers for other features: who treats whom (the care circle of docs/rules.md:
+ * a visit the front desk booked, or one that took place), which appointments a certification change
  * strands, and which database constraints mean which problem.
  */
 @ApplicationScoped
@@ -29,7 +29,7 @@ class SchedulingLinks implements CareTeam, CertifiedWork, KnownConstraints {
 
     @Override
     public boolean treats(UUID practitionerId, UUID patientId) {
-        return appointments.anyNotCancelled(practitionerId, patientId);
+        return appointments.inCareCircle(practitionerId, patientId);
     }
 
     @Override

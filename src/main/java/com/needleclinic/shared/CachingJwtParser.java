@@ -62,8 +62,29 @@ public class CachingJwtParser implements JWTParser {
             return hit.jwt();
         }
         JsonWebToken jwt = delegate.parse(token);
+        checkClaims(jwt, now);
         remember(token, jwt, now);
         return jwt;
+    }
+
+    /** A subject longer than the audit trail stores could not be audited: such a token is refused. */
+    static final int MAX_SUBJECT_LENGTH = 255;
+    /** Clocks differ a little; a token issued further in the future than this was not issued now. */
+    static final Duration ISSUED_AT_SKEW = Duration.ofSeconds(60);
+
+    /**
+     * What this service requires of a verified token beyond its signature, issuer and expiry
+     * (docs/security.md): a subject it can audit, and an issue time that is not in the future.
+     */
+    static void checkClaims(JsonWebToken jwt, Instant now) throws ParseException {
+        String subject = jwt.getSubject() != null ? jwt.getSubject() : jwt.getName();
+        if (subject == null || subject.isBlank() || subject.length() > MAX_SUBJECT_LENGTH) {
+            throw new ParseException("the token's subject is missing or longer than " + MAX_SUBJECT_LENGTH + " characters");
+        }
+        Object issuedAt = jwt.getClaim(org.eclipse.microprofile.jwt.Claims.iat.name());
+        if (issuedAt instanceof Number iat && iat.longValue() > now.plus(ISSUED_AT_SKEW).getEpochSecond()) {
+            throw new ParseException("the token was issued in the future");
+        }
     }
 
     private void remember(String token, JsonWebToken jwt, Instant now) {

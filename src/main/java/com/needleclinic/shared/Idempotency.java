@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -36,12 +38,15 @@ public class Idempotency {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Caller caller;
+    private final CurrentVertxRequest currentRequest;
 
-    Idempotency(IdempotencyStore store, ObjectMapper mapper, Clock clock, Caller caller) {
+    Idempotency(IdempotencyStore store, ObjectMapper mapper, Clock clock, Caller caller,
+                CurrentVertxRequest currentRequest) {
         this.store = store;
         this.mapper = mapper;
         this.clock = clock;
         this.caller = caller;
+        this.currentRequest = currentRequest;
     }
 
     /**
@@ -49,15 +54,31 @@ public class Idempotency {
      * same key sent to two endpoints counts as two different bodies.
      */
     public <V> Response create(String key, String scope, Object request, Supplier<Created<V>> create) {
+        return create(key, scope, request, Guard.ROLES_ONLY, create);
+    }
+
+    /**
+     * As {@link #create(String, String, Object, Supplier)}, for a creation whose authorization
+     * depends on the request (a practitioner books only for themself): {@code guard} authorizes the
+     * request before it runs and before a replay, so a replay is answered only to a caller who may
+     * still make the original request, and it records that the stored answer was read again.
+     */
+    public <V> Response create(String header, String scope, Object request, Guard guard, Supplier<Created<V>> create) {
+        // An empty header is a client bug, not "no key": it is refused below.
+        String key = header == null && sentEmpty() ? "" : header;
         if (key == null) {
             return create.get().toResponse();
         }
         validate(key);
+        guard.authorize();
         String subject = caller.subject();
         String hash = hash(scope, request);
         boolean owned = QuarkusTransaction.requiringNew().call(() -> store.claim(subject, key, hash, clock.instant()));
         if (!owned) {
-            return replay(subject, key, hash);
+            Response replayed = replay(subject, key, hash);
+            String location = replayed.getLocation() == null ? null : replayed.getLocation().toString();
+            QuarkusTransaction.requiringNew().run(() -> guard.replayed(location));
+            return replayed;
         }
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
@@ -89,6 +110,29 @@ public class Idempotency {
             response.header(HttpHeaders.ETAG, stored.etag());
         }
         return response.build();
+    }
+
+    /**
+     * What a creation checks beyond its roles, and what a replay of it records. Roles are checked
+     * by the resource's annotations on every request, replays included.
+     */
+    public interface Guard {
+        Guard ROLES_ONLY = new Guard() {
+        };
+
+        /** Throws when the caller may not make this request now. */
+        default void authorize() {
+        }
+
+        /** The stored answer about {@code location} was sent again: audit it like a read. */
+        default void replayed(String location) {
+        }
+    }
+
+    /** Whether the request carried the header with an empty value (the REST layer hands that over as null). */
+    private boolean sentEmpty() {
+        RoutingContext context = currentRequest.getCurrent();
+        return context != null && context.request().headers().contains(HEADER);
     }
 
     private static void validate(String key) {

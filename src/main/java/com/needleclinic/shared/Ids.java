@@ -30,4 +30,16 @@ public final class Ids {
         long lsb = (RANDOM.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
         return new UUID(msb, lsb);
     }
+
+    /** The id a {@code Location} header ends with ({@code /api/v1/appointments/{id}}), or null. */
+    public static UUID fromLocation(String location) {
+        if (location == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
 }

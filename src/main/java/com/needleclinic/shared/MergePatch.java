@@ -41,11 +41,30 @@ public class MergePatch {
         } catch (JsonProcessingException e) {
             throw new InvalidPatchException(e);
         }
+        requireNullsKept(patch, mapper.valueToTree(result), "");
         Set<ConstraintViolation<T>> violations = validator.validate(result);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
         return result;
+    }
+
+    /**
+     * {@code null} clears an optional field; a field that comes back with a value after being
+     * patched to {@code null} is required (its request gives it a default, e.g. a certification's
+     * status or a practitioner's active flag), and a patch never falls back to a default: 400.
+     */
+    private static void requireNullsKept(JsonNode patch, JsonNode result, String prefix) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JsonNode stored = result.get(field.getKey());
+            if (field.getValue().isNull() && stored != null && !stored.isNull()) {
+                throw new InvalidRequestException(prefix + field.getKey(), "is required and cannot be cleared");
+            }
+            if (field.getValue().isObject() && stored != null && stored.isObject()) {
+                requireNullsKept(field.getValue(), stored, prefix + field.getKey() + ".");
+            }
+        }
     }
 
     private static void merge(ObjectNode target, ObjectNode patch) {

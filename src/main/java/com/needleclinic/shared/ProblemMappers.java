@@ -89,6 +89,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response wrongType(InvalidFormatException e) {
+        if (e instanceof InputLimits.OutOfLimits limits) {
+            return Problems.response(new InvalidRequestException(FieldPaths.of(e), limits.getOriginalMessage()).toProblem());
+        }
         String expected = e.getTargetType() == null ? "another type" : FieldPaths.describe(e.getTargetType());
         return Problems.response(new InvalidRequestException(FieldPaths.of(e), "must be " + expected).toProblem());
     }
@@ -152,7 +155,8 @@ public class ProblemMappers {
                 return domain(domain);
             }
             if (t instanceof MergePatch.InvalidPatchException && t.getCause() instanceof JsonMappingException mapping) {
-                return Problems.response(new InvalidRequestException(FieldPaths.of(mapping), "invalid value").toProblem());
+                return mapping instanceof InvalidFormatException format ? wrongType(format)
+                        : Problems.response(new InvalidRequestException(FieldPaths.of(mapping), "invalid value").toProblem());
             }
             if (t instanceof ConstraintViolationException violation) {
                 return validation(violation);
@@ -160,6 +164,9 @@ public class ProblemMappers {
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
                 return Problems.response(409, "concurrent-update", "Concurrent update",
                         "The resource was changed by another request at the same time; read it again and retry");
+            }
+            if (ConnectionPool.exhausted(t)) {
+                return overloaded();
             }
             if (t instanceof JDBCConnectionException) {
                 return unavailable();
@@ -224,6 +231,16 @@ public class ProblemMappers {
             }
         }
         return null;
+    }
+
+    /**
+     * Every database connection stayed busy for the whole acquisition timeout: the service is
+     * overloaded, not broken. The client retries (with its Idempotency-Key) after a moment; the
+     * request changed nothing.
+     */
+    private static Response overloaded() {
+        return Response.fromResponse(Problems.response(503, "overloaded", "Service overloaded",
+                "Too many requests are being served at once; retry in a moment")).header(HttpHeaders.RETRY_AFTER, "1").build();
     }
 
     private static Response unavailable() {

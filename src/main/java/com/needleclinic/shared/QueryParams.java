@@ -13,11 +13,29 @@ public final class QueryParams {
         if (raw == null || raw.isBlank()) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(raw.trim());
+            date = LocalDate.parse(raw.trim());
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException(name, "must be a date (YYYY-MM-DD)");
         }
+        String problem = InputLimits.dateProblem(date);
+        if (problem != null) {
+            throw new InvalidRequestException(name, problem);
+        }
+        return date;
+    }
+
+    /** Free text from a query (a search), held to the same limits as text in a body. */
+    public static String text(String name, String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String problem = InputLimits.textProblem(raw);
+        if (problem != null) {
+            throw new InvalidRequestException(name, problem);
+        }
+        return raw;
     }
 
     /** Inclusive {@code from} and {@code to} dates, either optional; {@code to} before {@code from} is a 400. */

@@ -21,6 +21,9 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        // {"status":"ACTIVE","status":"REVOKED"} means what the last parser in a chain of proxies says:
+        // ambiguous input is refused rather than guessed.
+        mapper.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         for (CoercionInputShape shape : new CoercionInputShape[]{
                 CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean}) {

@@ -167,7 +167,8 @@ public class TreatmentNoteService {
         var amendments = notes.amendments(rows.stream().map(TreatmentNote::id).toList());
         Page<NoteView> result = page.toPage(rows, TreatmentNote::id,
                 n -> NoteView.of(n, amendments.getOrDefault(n.id(), List.of())));
-        auditLog.recordAll(result.items().stream().map(n -> AuditEntry.of(SEARCH, RESOURCE, n.id(), patientId)).toList());
+        auditLog.recordSearch(RESOURCE, patientId, result.items().stream()
+                .map(n -> AuditEntry.of(SEARCH, RESOURCE, n.id(), patientId)).toList());
         return result;
     }
 

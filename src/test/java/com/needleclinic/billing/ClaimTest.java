@@ -102,7 +102,7 @@ class ClaimTest {
                                     + "insurer_id, status, service_date, patient_first_name, patient_last_name, patient_date_of_birth, "
                                     + "policy_number, member_id, relationship, practitioner_name, practitioner_discipline, "
                                     + "practitioner_registration_number, practitioner_province, service_name, billing_code, modality, "
-                                    + "amount_cents, currency, paid_cents, rejection_reason, adjudicated_at, version, created_at "
+                                    + "amount_cents, currency, paid_cents, adjudication_reason, adjudicated_at, version, created_at "
                                     + "from claim where appointment_id = '" + appointment + "'"))
                     .hasMessageContaining("claim_one_per");
         }
@@ -143,9 +143,14 @@ class ClaimTest {
                 .then().statusCode(400);
         as(insurer).body(Map.of("outcome", "MAYBE")).post("/api/v1/claims/{id}/adjudication", id)
                 .then().statusCode(400).body("errors[0].field", equalTo("outcome"));
-        as(insurer).body(Map.of("outcome", "PAID", "paidCents", 8000)).post("/api/v1/claims/{id}/adjudication", id)
+        as(insurer).body(Map.of("outcome", "PAID", "paidCents", 7600)).post("/api/v1/claims/{id}/adjudication", id)
+                .then().statusCode(400).body("code", equalTo("validation-failed"))
+                .body("errors[0].field", equalTo("reason"));
+        as(insurer).body(Map.of("outcome", "PAID", "paidCents", 7600, "reason", "80% coinsurance"))
+                .post("/api/v1/claims/{id}/adjudication", id)
                 .then().statusCode(200).body("status", equalTo("PAID"))
-                .body("adjudication.paidCents", equalTo(8000)).body("adjudication.at", not(nullValue()));
+                .body("adjudication.paidCents", equalTo(7600)).body("adjudication.reason", equalTo("80% coinsurance"))
+                .body("adjudication.at", not(nullValue()));
         as(insurer).body(Map.of("outcome", "REJECTED", "reason", "Not covered")).post("/api/v1/claims/{id}/adjudication", id)
                 .then().statusCode(409).body("code", equalTo("already-adjudicated"));
         as(insurer).get("/api/v1/claims/{id}", id).then().body("status", equalTo("PAID"));

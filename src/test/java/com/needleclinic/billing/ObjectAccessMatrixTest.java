@@ -55,7 +55,7 @@ class ObjectAccessMatrixTest {
 
     static List<Row> table() {
         Map<String, Object> amendment = Map.of("reason", "Clarify", "text", "Added detail.");
-        Map<String, Object> pay = Map.of("outcome", "PAID", "paidCents", 1);
+        Map<String, Object> pay = Map.of("outcome", "PAID", "paidCents", 1, "reason", "Plan maximum reached");
         return List.of(
                 new Row("GET", "/api/v1/treatment-notes/{note}", null, "author", 200),
                 new Row("GET", "/api/v1/treatment-notes/{note}", null, "colleague", 200),

@@ -42,8 +42,15 @@ final class SignedVisit {
         return patient;
     }
 
-    /** Books, checks in, writes and signs a note; answers the note id. */
+    /** Books, checks in, writes and signs a note; answers the appointment id. */
     String signFor(UUID patient, int inDays) {
+        String[] draft = draftFor(patient, inDays);
+        as(Tokens.practitioner(practitioner)).post("/api/v1/treatment-notes/{id}/sign", draft[1]).then().statusCode(200);
+        return draft[0];
+    }
+
+    /** Books, checks in and writes a draft note; answers {appointment id, note id}. */
+    String[] draftFor(UUID patient, int inDays) {
         asAdmin().body(Map.of("modality", "IMS", "givenOn", LocalDate.now().toString()))
                 .post("/api/v1/patients/{id}/consents", patient).then().statusCode(201);
         String start = ZonedDateTime.of(LocalDate.now(ZONE).plusDays(inDays), LocalTime.of(10, 0), ZONE)
@@ -60,7 +67,6 @@ final class SignedVisit {
                 "needlesInserted", 4, "needlesRemoved", 4, "adverseEvents", List.of("NONE")));
         String noteId = as(Tokens.practitioner(practitioner)).body(note)
                 .post("/api/v1/appointments/{id}/treatment-note", appointment).then().statusCode(201).extract().path("id");
-        as(Tokens.practitioner(practitioner)).post("/api/v1/treatment-notes/{id}/sign", noteId).then().statusCode(200);
-        return appointment;
+        return new String[]{appointment, noteId};
     }
 }

@@ -89,4 +89,25 @@ class BookingPolicyTest {
     private static void requireAvailable(List<Period> timeOff, String from, String to) {
         BookingPolicy.requireAvailable(MONDAYS_9_TO_5, timeOff, CLINIC, VANCOUVER, at(MONDAY, from), at(MONDAY, to));
     }
+
+    @Test
+    void on_the_night_clocks_fall_back_a_visit_whose_local_end_equals_its_local_start_is_inside_the_day() {
+        ZoneId edmonton = ZoneId.of("America/Edmonton");
+        LocalDate fallBack = LocalDate.of(2027, 11, 7);
+        List<WeeklyBlock> allDay = List.of(new WeeklyBlock(CLINIC, DayOfWeek.SUNDAY, LocalTime.of(0, 0), LocalTime.of(23, 59)));
+        Instant start = ZonedDateTime.of(fallBack, LocalTime.of(1, 30), edmonton).withEarlierOffsetAtOverlap().toInstant();
+        Instant end = start.plusSeconds(3600);
+        assertThat(end.atZone(edmonton).toLocalTime()).isEqualTo(LocalTime.of(1, 30));
+        assertThat(BookingPolicy.withinSchedule(allDay, CLINIC, edmonton, start, end)).isTrue();
+    }
+
+    @Test
+    void on_the_night_clocks_fall_back_the_block_still_ends_at_its_local_end() {
+        ZoneId edmonton = ZoneId.of("America/Edmonton");
+        LocalDate fallBack = LocalDate.of(2027, 11, 7);
+        List<WeeklyBlock> night = List.of(new WeeklyBlock(CLINIC, DayOfWeek.SUNDAY, LocalTime.of(0, 0), LocalTime.of(2, 0)));
+        Instant lastHour = ZonedDateTime.of(fallBack, LocalTime.of(1, 0), edmonton).withLaterOffsetAtOverlap().toInstant();
+        assertThat(BookingPolicy.withinSchedule(night, CLINIC, edmonton, lastHour, lastHour.plusSeconds(3600))).isTrue();
+        assertThat(BookingPolicy.withinSchedule(night, CLINIC, edmonton, lastHour, lastHour.plusSeconds(3660))).isFalse();
+    }
 }

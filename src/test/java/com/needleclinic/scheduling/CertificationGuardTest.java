@@ -114,6 +114,7 @@ class CertificationGuardTest {
         UUID me = clinic.imsPractitioner(null);
         UUID colleague = clinic.imsPractitioner(null);
         UUID patient = createPatient();
+        clinic.book(patient, me, clinic.imsService, at(visit, "09:00")); // the front desk puts them in my care
         String mine = as(Tokens.practitioner(me)).body(clinic.booking(patient, me, clinic.imsService, at(visit, "10:00")))
                 .post("/api/v1/appointments").then().statusCode(201).extract().path("id");
         as(Tokens.practitioner(me)).body(clinic.booking(createPatient(), colleague, clinic.imsService, at(visit, "11:00")))
@@ -131,7 +132,7 @@ class CertificationGuardTest {
         as(Tokens.practitioner(me)).body(Map.of("reason", "x")).post("/api/v1/appointments/{id}/cancel", mine)
                 .then().statusCode(403);
 
-        // once booked, the practitioner reads their patient; the colleague does not
+        // the practitioner reads the patient in their care; the colleague does not
         as(Tokens.practitioner(me)).get("/api/v1/patients/{id}", patient).then().statusCode(200);
         as(Tokens.practitioner(colleague)).get("/api/v1/patients/{id}", patient).then().statusCode(404);
         as(Tokens.insurer(UUID.randomUUID())).get("/api/v1/appointments/{id}", mine).then().statusCode(403);
