@@ -44,6 +44,14 @@ bench_start_service() { # db port log [extra java args...]
   echo $!
 }
 
+# Stops the service and waits until its JVM has exited (the service was started by a subshell, so
+# `wait` cannot wait for it). A JDK 25 training run writes its AOT cache while exiting.
+bench_stop_service() { # pid
+  kill "$1" 2>/dev/null || return 0
+  for _ in $(seq 1 240); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.5; done
+  echo "service $1 did not stop within 120 s" >&2
+}
+
 bench_wait_ready() { # port
   for _ in $(seq 1 120); do
     curl -sf "http://127.0.0.1:$(bench_management_port "$1")/q/health/ready" >/dev/null 2>&1 && return 0

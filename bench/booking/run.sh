@@ -42,7 +42,7 @@ bench_package
 bench_create_db "$db"
 pid=$(QUARKUS_THREAD_POOL_MAX_THREADS=${BENCH_THREADS:-12} QUARKUS_DATASOURCE_JDBC_MAX_SIZE=${BENCH_DB_POOL:-12} \
   bench_start_service "$db" "$port" "$log" -Xms1g -Xmx1g ${BENCH_JAVA_OPTS:-})
-cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; bench_drop_db "$db"; rm -rf "$work" "$log"; }
+cleanup() { bench_stop_service "$pid"; bench_drop_db "$db"; rm -rf "$work" "$log"; }
 trap cleanup EXIT
 bench_wait_ready "$port"
 

@@ -7,8 +7,15 @@ invalid dates and zones, negative and overflowing numbers, SQL and script payloa
 nesting, non-JSON), mutated path ids and query parameters. Reports 5xx answers (goal 0) and any
 answer that leaks a stack trace, class name or SQL.
 
-usage: fuzz.py BASE_URL OPENAPI_FILE TOKENS_FILE [min_requests]
-TOKENS_FILE: lines "name token" (admin, front-desk, practitioner, insurer, expired, forged, other-issuer).
+Since v1.1 also: C0 control characters and far years (1900-2200 is the accepted range) in every
+text and date field of every body and every query parameter, merge-patch nulls on every field of
+every PATCH, a token whose subject is over 255 characters, and Idempotency-Key replays across roles
+(the same subject as front desk, then as a practitioner). Every text sent carries a unique marker
+(written to MARKERS_FILE), so run.sh can prove that none of it reached the service's log.
+
+usage: fuzz.py BASE_URL OPENAPI_FILE TOKENS_FILE [min_requests] [MARKERS_FILE]
+TOKENS_FILE: lines "name token" (admin, front-desk, practitioner, insurer, expired, forged, other-issuer,
+long-subject, shared-desk, shared-practitioner).
 """
 import base64
 import json
@@ -21,7 +28,16 @@ import urllib.request
 
 base, spec_file, tokens_file = sys.argv[1], sys.argv[2], sys.argv[3]
 minimum = int(sys.argv[4]) if len(sys.argv) > 4 else 2000
+markers_file = sys.argv[5] if len(sys.argv) > 5 else None
 random.seed(20261122)
+markers = []
+
+
+def marker():
+    """A unique, greppable token for one text value: it must never show up in the service's log."""
+    value = "QZMARK%06dX" % len(markers)
+    markers.append(value)
+    return value
 
 try:
     import yaml
@@ -49,7 +65,9 @@ HOSTILE_STRINGS = ["' OR '1'='1' --", "'; drop table patient; --", "<script>aler
                    "\u0000", "../../etc/passwd", "x" * 100_000, "", " ", "\ud83d\ude00" * 1000, "%00", "{{7*7}}"]
 HOSTILE_NUMBERS = [-1, 0, 2 ** 31, 2 ** 63, -(2 ** 63) - 1, 10 ** 40, 1e308, 3.7, float("nan")]
 HOSTILE_DATES = ["2027-02-30", "2027-13-01", "yesterday", "0000-00-00", "99999-01-01", "2027-03-01T25:00:00Z",
-                 "2027-03-01T10:00:00", "1e9"]
+                 "2027-03-01T10:00:00", "1e9", "+999999999-12-31", "-5000-01-01", "+999999999-12-31T23:59:59Z",
+                 "-5000-01-01T00:00:00Z", "1899-12-31", "2201-01-01", "2201-01-01T00:00:00Z"]
+CONTROL = ["\u0000", "\u0007", "\u001b[31m", "\r", "\u000b", "\u001f"]
 HOSTILE_ZONES = ["Mars/Base", "UTC+25", "../../zoneinfo", "America/Vancouver\u0000"]
 
 
@@ -92,7 +110,7 @@ def sample(schema, depth=0):
         return True
     fmt = schema.get("format")
     return {"uuid": "00000000-0000-7000-8000-000000000001", "date": "2030-01-15",
-            "date-time": "2030-01-15T10:00:00Z", "email": "a@example.org"}.get(fmt, "text")
+            "date-time": "2030-01-15T10:00:00Z", "email": marker().lower() + "@example.org"}.get(fmt, "t" + marker())
 
 
 def body_mutations(schema):
@@ -111,7 +129,11 @@ def body_mutations(schema):
                              ("huge array", ["x"] * 20_000)]:
             yield f"{name}={label}", dict(base_body, **{name: value})
         for value in random.sample(HOSTILE_STRINGS, 4):
-            yield f"{name}=hostile string", dict(base_body, **{name: value})
+            yield f"{name}=hostile string", dict(base_body, **{name: value + marker() if len(value) < 1000 else value})
+        for control in CONTROL:  # a control character inside an otherwise plausible, marked value
+            yield f"{name}=control character", dict(base_body, **{name: "A" + marker() + control + marker()})
+        for value in HOSTILE_DATES[8:]:
+            yield f"{name}=far date", dict(base_body, **{name: value})
         for value in random.sample(HOSTILE_NUMBERS, 3):
             yield f"{name}=hostile number", dict(base_body, **{name: value})
         for value in random.sample(HOSTILE_DATES, 2):
@@ -130,16 +152,18 @@ def encode(body):
     return json.dumps(body, allow_nan=True).encode("utf-8", "surrogatepass")
 
 
-results = {"sent": 0, "5xx": 0, "leaks": 0, "errors": 0, "by_status": {}}
+results = {"sent": 0, "5xx": 0, "leaks": 0, "errors": 0, "replays": 0, "by_status": {}}
 examples = []
 
 
-def send(method, path, token, body=None, label=""):
+def send(method, path, token, body=None, label="", key=None):
     url = base + path
     data = None if body is None and method in ("GET", "DELETE") else encode(body)
     request = urllib.request.Request(url, data=data, method=method)
     if token is not None:
         request.add_header("Authorization", "Bearer " + token)
+    if key is not None:
+        request.add_header("Idempotency-Key", key)
     request.add_header("Content-Type", "application/json")
     request.add_header("Accept", "application/json")
     try:
@@ -158,6 +182,15 @@ def send(method, path, token, body=None, label=""):
     if status > 0 and LEAK.search(text):
         results["leaks"] += 1
         examples.append(f"LEAK {status} {method} {path} [{label}] {LEAK.search(text).group(0)}")
+    return status
+
+
+def patch_nulls(schema):
+    """Merge-patch nulls on every field: a required one must be a 400, never a default."""
+    base_body = sample(resolve(schema))
+    if isinstance(base_body, dict):
+        for name in base_body:
+            yield f"{name}=merge-patch null", {name: None}
 
 
 operations = []
@@ -179,6 +212,23 @@ while results["sent"] < minimum and round_no < 5:
             send(method, re.sub(r"\{[^}]+}", bad_id, path), tokens["admin"], {}, "bad id")
         params = "?limit=-1&cursor=%27%3B--&from=2027-02-30&to=x&on=1e9&modality=%3Cscript%3E&q=" + "x" * 5000
         send(method, concrete + params, tokens["admin"], {} if method != "GET" else None, "bad query")
+        for param in op.get("parameters", []):
+            param = resolve(param)
+            if param.get("in") != "query":
+                continue
+            for value in ("%2B999999999-12-31", "-5000-01-01", "1899-12-31", "ab%00" + marker(), "x%07" + marker()):
+                send(method, f"{concrete}?{param['name']}={value}", tokens["admin"],
+                     {} if method != "GET" else None, f"query {param['name']} far date or control")
+        send(method, concrete, tokens["long-subject"], {} if method != "GET" else None, "subject over 255")
+        if method == "POST" and "{" not in path:
+            body = sample(resolve((op.get("requestBody", {}).get("content", {}).get("application/json", {}) or {})
+                                  .get("schema", {})))
+            key = "fuzz-" + marker()
+            first = send(method, concrete, tokens["shared-desk"], body, "replay: first as front desk", key=key)
+            again = send(method, concrete, tokens["shared-practitioner"], body, "replay: as a practitioner", key=key)
+            if first == 201 and again == 201:
+                results["replays"] += 1
+                examples.append(f"REPLAY {method} {path}: a practitioner with the desk's subject got the stored 201")
         schema = (op.get("requestBody", {}).get("content", {}).get("application/json", {}) or {}).get("schema")
         if schema:
             for role in ("admin", "front-desk", "practitioner", "insurer"):
@@ -186,12 +236,19 @@ while results["sent"] < minimum and round_no < 5:
                     if role != "admin" and random.random() < 0.7:
                         continue
                     send(method, concrete, tokens[role], body, label)
+            if method == "PATCH":
+                for label, body in patch_nulls(schema):
+                    send(method, concrete, tokens["admin"], body, label)
 
 elapsed = time.time() - started
 print(f"requests sent: {results['sent']} in {elapsed:.0f} s across {len(operations)} operations")
 print("by status: " + ", ".join(f"{k}: {v}" for k, v in sorted(results["by_status"].items())))
 print(f"5xx answers: {results['5xx']} (goal 0); connection errors: {results['errors']}")
 print(f"answers leaking a stack trace, class name or SQL: {results['leaks']}")
+print(f"replays answered across roles: {results['replays']} (goal 0); markers sent: {len(markers)}")
 for line in examples[:15]:
     print("  " + line)
-sys.exit(1 if results["5xx"] or results["leaks"] else 0)
+if markers_file:
+    with open(markers_file, "w") as out:
+        out.write("\n".join(markers) + "\n")
+sys.exit(1 if results["5xx"] or results["leaks"] or results["replays"] else 0)

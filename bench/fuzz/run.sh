@@ -15,7 +15,7 @@ bench_require_postgres
 bench_package
 bench_create_db "$db"
 pid=$(bench_start_service "$db" "$port" "$log")
-cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; bench_drop_db "$db"; rm -rf "$work" "$log"; }
+cleanup() { bench_stop_service "$pid"; bench_drop_db "$db"; rm -rf "$work" "$log"; }
 trap cleanup EXIT
 bench_wait_ready "$port"
 
@@ -31,10 +31,21 @@ cp "$work/other.pem" "$work/forger/dev-keys/private.pem"
   echo "expired $("$root/scripts/dev-token" admin --iss "$BENCH_ISSUER" --ttl -60)"
   echo "forged $("$work/forger/dev-token" admin --iss "$BENCH_ISSUER")"
   echo "other-issuer $("$root/scripts/dev-token" admin --iss https://evil.example)"
+  echo "long-subject $(bench_token front-desk --sub "$(printf 'L%.0s' $(seq 1 300))")"
+  echo "shared-desk $(bench_token front-desk --sub fuzz-shared-subject)"
+  echo "shared-practitioner $(bench_token practitioner --sub fuzz-shared-subject --practitioner 00000000-0000-7000-8000-0000000000ff)"
 } >"$work/tokens.txt"
 
-python3 "$here/fuzz.py" "http://127.0.0.1:$port" "$root/openapi.yaml" "$work/tokens.txt" "$minimum"
-status=$?
+status=0
+python3 "$here/fuzz.py" "http://127.0.0.1:$port" "$root/openapi.yaml" "$work/tokens.txt" "$minimum" "$work/markers.txt" \
+  || status=$?
 errors=$(grep -c 'Unexpected error' "$log" || true)
 echo "service log: $errors unexpected errors"
+# The log scan: no text the fuzzer sent - every one carries a marker - may appear in the log.
+found=$(grep -o 'QZMARK[0-9]*X' "$log" | sort -u | wc -l)
+echo "log scan: $(wc -l <"$work/markers.txt") markers sent, $found found in the service's log (goal 0)"
+if [ "$found" -gt 0 ]; then
+  grep -n 'QZMARK' "$log" | head -5 | cut -c1-300
+  status=1
+fi
 exit $status
