@@ -70,7 +70,7 @@ class HostileInputTest {
                 .body("code", equalTo("validation-failed")).body("errors.field", hasItem("dateOfBirth"));
 
         UUID practitioner = Api.createPractitioner();
-        asAdmin().body(Map.of("start", "+999999999-12-31T00:00:00Z", "end", "+999999999-12-31T01:00:00Z", "reason", "x"))
+        asAdmin().body("{\"start\": \"+999999999-12-31T00:00:00Z\", \"end\": \"2030-01-01T01:00:00Z\", \"reason\": \"x\"}")
                 .post("/api/v1/practitioners/{id}/time-off", practitioner).then().statusCode(400)
                 .body("errors.field", hasItem("start"));
         asAdmin().body(Api.certificationBody("IMS", "2020-01-01", "2201-01-01", "ACTIVE"))
