@@ -73,6 +73,14 @@ public class Claim {
     private Instant adjudicatedAt;
     @Column(name = "created_at")
     private Instant createdAt;
+    @Column(name = "practitioner_registration_body")
+    private String practitionerRegistrationBody;
+    @Column(name = "location_name")
+    private String locationName;
+    @Column(name = "location_province")
+    private String locationProvince;
+    @Column(name = "insurer_code")
+    private String insurerCode;
     @Version
     private long version;
 
@@ -98,6 +106,10 @@ public class Claim {
         this.practitionerDiscipline = s.practitionerDiscipline();
         this.practitionerRegistrationNumber = s.practitionerRegistrationNumber();
         this.practitionerProvince = s.practitionerProvince();
+        this.practitionerRegistrationBody = s.practitionerRegistrationBody();
+        this.locationName = s.locationName();
+        this.locationProvince = s.locationProvince();
+        this.insurerCode = s.insurerCode();
         this.serviceName = s.serviceName();
         this.billingCode = s.billingCode();
         this.modality = s.modality();
@@ -142,7 +154,7 @@ public class Claim {
         return new ClaimSnapshot(noteId, appointmentId, patientId, coverageId, insurerId, serviceDate, patientFirstName,
                 patientLastName, patientDateOfBirth, policyNumber, memberId, relationship, practitionerName,
                 practitionerDiscipline, practitionerRegistrationNumber, practitionerProvince, serviceName, billingCode,
-                modality, amountCents, currency);
+                modality, amountCents, currency, practitionerRegistrationBody, locationName, locationProvince, insurerCode);
     }
 
     public UUID id() {

@@ -30,10 +30,12 @@ import java.util.UUID;
 @ApplicationScoped
 class ClaimExport {
 
-    static final List<String> CSV_COLUMNS = List.of("id", "insurerId", "status", "serviceDate", "patientFirstName",
-            "patientLastName", "patientDateOfBirth", "policyNumber", "memberId", "relationship", "practitionerName",
-            "practitionerDiscipline", "practitionerRegistrationNumber", "practitionerProvince", "serviceName",
-            "billingCode", "modality", "amountCents", "currency", "appointmentId");
+    static final List<String> CSV_COLUMNS = List.of("id", "insurerId", "insurerCode", "status", "serviceDate",
+            "patientFirstName", "patientLastName", "patientDateOfBirth", "policyNumber", "memberId", "relationship",
+            "practitionerName", "practitionerDiscipline", "practitionerRegistrationNumber",
+            "practitionerRegistrationBody", "practitionerProvince", "locationName", "locationProvince", "serviceName",
+            "billingCode", "modality", "amountCents", "currency", "appointmentId", "submittedAt", "adjudicationOutcome",
+            "paidCents", "adjudicationReason", "adjudicatedAt");
     private static final int FETCH_SIZE = 500;
 
     private final AgroalDataSource dataSource;
@@ -130,21 +132,30 @@ class ClaimExport {
                 r.getString("member_id"), r.getString("relationship"), r.getString("practitioner_name"),
                 r.getString("practitioner_discipline"), r.getString("practitioner_registration_number"),
                 r.getString("practitioner_province"), r.getString("service_name"), r.getString("billing_code"),
-                r.getString("modality"), r.getLong("amount_cents"), r.getString("currency"));
+                r.getString("modality"), r.getLong("amount_cents"), r.getString("currency"),
+                r.getString("practitioner_registration_body"), r.getString("location_name"),
+                r.getString("location_province"), r.getString("insurer_code"));
+        Claim.Status status = Claim.Status.valueOf(r.getString("status"));
         Timestamp adjudicated = r.getTimestamp("adjudicated_at");
-        ClaimView.Adjudication adjudication = adjudicated == null ? null : new ClaimView.Adjudication(
+        ClaimView.Adjudication adjudication = adjudicated == null ? null : new ClaimView.Adjudication(status,
                 (Long) r.getObject("paid_cents"), r.getString("adjudication_reason"), adjudicated.toInstant());
-        return ClaimView.of(r.getObject("id", UUID.class), snapshot.insurerId(), Claim.Status.valueOf(r.getString("status")),
-                snapshot, adjudication);
+        return ClaimView.of(r.getObject("id", UUID.class), status, snapshot, r.getTimestamp("created_at").toInstant(),
+                adjudication);
     }
 
+    /** One row: the JSON's fields in {@link #CSV_COLUMNS} order; an empty cell for an absent value. */
     static List<String> csvFields(ClaimView c) {
-        return List.of(c.id().toString(), c.insurerId().toString(), c.status().name(), c.serviceDate().toString(),
-                c.patient().firstName(), c.patient().lastName(), c.patient().dateOfBirth().toString(), c.policyNumber(),
-                c.memberId(), c.relationship(), c.practitioner().name(), c.practitioner().discipline(),
-                c.practitioner().registrationNumber(), c.practitioner().province(), c.service().name(),
-                c.service().billingCode(), c.service().modality() == null ? "" : c.service().modality(),
-                Long.toString(c.amountCents()), c.currency(), c.appointmentId().toString());
+        ClaimView.Adjudication a = c.adjudication();
+        return List.of(c.id().toString(), c.insurerId().toString(), c.insurerCode(), c.status().name(),
+                c.serviceDate().toString(), c.patient().firstName(), c.patient().lastName(),
+                c.patient().dateOfBirth().toString(), c.policyNumber(), c.memberId(), c.relationship(),
+                c.practitioner().name(), c.practitioner().discipline(), c.practitioner().registrationNumber(),
+                c.practitioner().registrationBody(), c.practitioner().province(), c.location().name(),
+                c.location().province(), c.service().name(), c.service().billingCode(),
+                c.service().modality() == null ? "" : c.service().modality(), Long.toString(c.amountCents()),
+                c.currency(), c.appointmentId().toString(), c.submittedAt().toString(),
+                a == null ? "" : a.outcome().name(), a == null || a.paidCents() == null ? "" : a.paidCents().toString(),
+                a == null || a.reason() == null ? "" : a.reason(), a == null ? "" : a.at().toString());
     }
 
     /**

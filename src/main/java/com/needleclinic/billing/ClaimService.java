@@ -4,6 +4,9 @@ import com.needleclinic.audit.AuditEntry;
 import com.needleclinic.audit.AuditLog;
 import com.needleclinic.catalog.CatalogService;
 import com.needleclinic.catalog.ClinicService;
+import com.needleclinic.insurer.InsurerService;
+import com.needleclinic.location.Location;
+import com.needleclinic.location.LocationService;
 import com.needleclinic.patient.Coverage;
 import com.needleclinic.patient.CoverageService;
 import com.needleclinic.patient.Patient;
@@ -50,10 +53,13 @@ public class ClaimService {
     private final AuditLog auditLog;
     private final Caller caller;
     private final Clock clock;
+    private final LocationService locations;
+    private final InsurerService insurers;
 
     ClaimService(ClaimRepository claims, AppointmentService appointments, PatientService patients,
                  CoverageService coverages, PractitionerService practitioners, CatalogService catalog,
-                 AuditLog auditLog, Caller caller, Clock clock) {
+                 AuditLog auditLog, Caller caller, Clock clock, LocationService locations,
+                 InsurerService insurers) {
         this.claims = claims;
         this.appointments = appointments;
         this.patients = patients;
@@ -63,6 +69,8 @@ public class ClaimService {
         this.auditLog = auditLog;
         this.caller = caller;
         this.clock = clock;
+        this.locations = locations;
+        this.insurers = insurers;
     }
 
     /**
@@ -80,6 +88,7 @@ public class ClaimService {
         Patient patient = patients.require(appointment.patientId());
         Practitioner practitioner = practitioners.require(appointment.practitionerId());
         ClinicService service = catalog.require(appointment.serviceId());
+        Location location = locations.require(appointment.locationId());
         Coverage plan = coverage.get();
         Claim claim = new Claim(new ClaimSnapshot(signed.noteId(), appointment.id(), patient.id(), plan.id(),
                 plan.insurerId(), appointment.localDate(), patient.firstName(), patient.lastName(),
@@ -87,7 +96,8 @@ public class ClaimService {
                 practitioner.firstName() + " " + practitioner.lastName(), practitioner.discipline().name(),
                 practitioner.registrationNumber(), practitioner.province().name(), service.name(),
                 service.billingCode(), service.modality() == null ? null : service.modality().name(),
-                service.priceCents(), service.currency()), clock.instant());
+                service.priceCents(), service.currency(), practitioner.registrationBody(), location.name(),
+                location.province().name(), insurers.require(plan.insurerId()).code()), clock.instant());
         claims.persistAndFlush(claim);
         auditLog.record(AuditEntry.of(CREATE, RESOURCE, claim.id(), patient.id()));
         Log.infof("Claim %s submitted to insurer %s for appointment %s", claim.id(), plan.insurerId(), appointment.id());
@@ -151,7 +161,7 @@ public class ClaimService {
         if (caller.is(Roles.ADMIN)) {
             return filter;
         }
-        UUID insurer = caller.insurerId().orElseThrow(() -> new ForbiddenException("No insurer_id claim"));
+        UUID insurer = caller.insurerId().orElseThrow(() -> new ForbiddenException("The token carries no insurer_id claim"));
         return new ClaimFilter(insurer, filter.from(), filter.to(), filter.status());
     }
 

@@ -9,5 +9,6 @@ record ClaimSnapshot(UUID noteId, UUID appointmentId, UUID patientId, UUID cover
                      LocalDate patientDateOfBirth, String policyNumber, String memberId, String relationship,
                      String practitionerName, String practitionerDiscipline, String practitionerRegistrationNumber,
                      String practitionerProvince, String serviceName, String billingCode, String modality,
-                     long amountCents, String currency) {
+                     long amountCents, String currency, String practitionerRegistrationBody, String locationName,
+                     String locationProvince, String insurerCode) {
 }

@@ -19,6 +19,7 @@ import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.ClaimResponse;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static com.needleclinic.support.Api.as;
+import static com.needleclinic.support.Api.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The same claims as JSON, as CSV that parses back to them, and as a FHIR R4 Bundle that validates. */
@@ -36,8 +38,8 @@ class ClaimExportTest {
     void csv_parses_back_to_the_same_claims_as_the_json() throws Exception {
         SignedVisit visit = new SignedVisit();
         UUID insurer = Api.createInsurer();
-        visit.signFor(SignedVisit.insuredPatient(insurer), 3);
-        visit.signFor(SignedVisit.insuredPatient(insurer), 4);
+        visit.signFor(SignedVisit.insuredPatient(insurer));
+        visit.signFor(SignedVisit.insuredPatient(insurer));
         String token = Tokens.insurer(insurer);
 
         JsonPath json = as(token).get("/api/v1/claims").then().statusCode(200).extract().jsonPath();
@@ -75,6 +77,13 @@ class ClaimExportTest {
             assertThat(Long.parseLong(row.get("amountCents"))).isEqualTo(json.getLong(item + "amountCents"));
             assertThat(row.get("currency")).isEqualTo(json.getString(item + "currency"));
             assertThat(row.get("appointmentId")).isEqualTo(json.getString(item + "appointmentId"));
+            assertThat(row.get("insurerCode")).isEqualTo(json.getString(item + "insurerCode")).isNotBlank();
+            assertThat(row.get("practitionerRegistrationBody")).isEqualTo(json.getString(item + "practitioner.registrationBody"))
+                    .isEqualTo("College of Physical Therapists of BC");
+            assertThat(row.get("locationName")).isEqualTo(json.getString(item + "location.name")).isNotBlank();
+            assertThat(row.get("locationProvince")).isEqualTo(json.getString(item + "location.province"));
+            assertThat(row.get("submittedAt")).isEqualTo(json.getString(item + "submittedAt"));
+            assertThat(row.get("adjudicationOutcome")).isEmpty();
         }
     }
 
@@ -82,7 +91,15 @@ class ClaimExportTest {
     void fhir_bundle_of_claims_validates_against_r4() {
         SignedVisit visit = new SignedVisit();
         UUID insurer = Api.createInsurer();
-        visit.signFor(SignedVisit.insuredPatient(insurer), 3);
+        UUID dependent = Api.createPatient();
+        Map<String, Object> coverage = Api.coverageBody(insurer, "2020-01-01", null);
+        coverage.put("relationship", "DEPENDENT");
+        asAdmin().body(coverage).post("/api/v1/patients/{id}/coverages", dependent).then().statusCode(201);
+        visit.signFor(dependent);
+        visit.signFor(SignedVisit.insuredPatient(insurer));
+        String paid = as(Tokens.insurer(insurer)).get("/api/v1/claims").then().extract().path("items[1].id");
+        as(Tokens.insurer(insurer)).body(Map.of("outcome", "PAID", "paidCents", 7600, "reason", "80% coinsurance"))
+                .post("/api/v1/claims/{id}/adjudication", paid).then().statusCode(200);
         String bundleJson = as(Tokens.insurer(insurer)).accept("application/fhir+json").get("/api/v1/claims")
                 .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("application/fhir+json"))
                 .extract().asString();
@@ -90,11 +107,19 @@ class ClaimExportTest {
         FhirContext r4 = FhirContext.forR4();
         var parser = r4.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
         Bundle bundle = parser.parseResource(Bundle.class, bundleJson);
-        assertThat(bundle.getEntry()).hasSize(1);
+        assertThat(bundle.getEntry()).hasSize(3); // two Claims and the adjudicated one's ClaimResponse
         Claim claim = (Claim) bundle.getEntryFirstRep().getResource();
         assertThat(claim.getTotal().getValue()).isEqualByComparingTo("95.00");
         assertThat(claim.getItemFirstRep().getProductOrService().getCodingFirstRep().getCode()).isEqualTo("IMS-30");
         assertThat(claim.getInsuranceFirstRep().getFocal()).isTrue();
+        assertThat(bundleJson).contains("\"code\":\"DEPENDENT\"").contains("\"text\":\"DEPENDENT\"")
+                .contains(FhirClaims.REGISTRATION_SYSTEM + "/college-of-physical-therapists-of-bc")
+                .contains("\"facility\":{\"reference\":\"#location\"}");
+        ClaimResponse response = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(ClaimResponse.class::isInstance).map(ClaimResponse.class::cast).findFirst().orElseThrow();
+        assertThat(response.getRequest().getReference()).isEqualTo("urn:uuid:" + paid);
+        assertThat(response.getPayment().getAmount().getValue()).isEqualByComparingTo("76.00");
+        assertThat(response.getDisposition()).isEqualTo("Paid in part: 80% coinsurance");
 
         ValidationSupportChain support = new ValidationSupportChain(
                 new org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain(r4.getValidationSupport()),

@@ -45,7 +45,7 @@ class ClaimSafetyTest {
     void no_csv_cell_starts_a_formula() {
         SignedVisit visit = new SignedVisit();
         UUID insurer = Api.createInsurer();
-        visit.signFor(patientNamed(insurer, "=HYPERLINK(\"http://x.invalid\",\"Click\")", "+Sum", "@SUM(A1:A9)"), 3);
+        visit.signFor(patientNamed(insurer, "=HYPERLINK(\"http://x.invalid\",\"Click\")", "+Sum", "@SUM(A1:A9)"));
         String csv = as(Tokens.insurer(insurer)).accept("text/csv").get("/api/v1/claims").then().statusCode(200)
                 .extract().asString();
         String row = csv.split("\r\n")[1];
@@ -62,7 +62,7 @@ class ClaimSafetyTest {
     void the_database_refuses_to_change_what_was_billed_or_to_undo_an_adjudication() throws SQLException {
         SignedVisit visit = new SignedVisit();
         UUID insurer = Api.createInsurer();
-        visit.signFor(SignedVisit.insuredPatient(insurer), 3);
+        visit.signFor(SignedVisit.insuredPatient(insurer));
         String claim = as(Tokens.insurer(insurer)).get("/api/v1/claims").then().extract().path("items[0].id");
         try (Connection c = db.getConnection(); Statement sql = c.createStatement()) {
             assertThatThrownBy(() -> sql.executeUpdate("update claim set amount_cents = 1 where id = '" + claim + "'"))
@@ -86,8 +86,8 @@ class ClaimSafetyTest {
     @Test
     void the_database_refuses_an_amendment_of_a_draft_note() throws SQLException {
         SignedVisit visit = new SignedVisit();
-        String draft = visit.draftFor(Api.createPatient(), 3)[1];
-        String signed = visit.draftFor(Api.createPatient(), 4)[1];
+        String draft = visit.draftFor(Api.createPatient())[1];
+        String signed = visit.draftFor(Api.createPatient())[1];
         as(Tokens.practitioner(visit.practitioner)).post("/api/v1/treatment-notes/{id}/sign", signed).then().statusCode(200);
         String amend = "insert into treatment_note_amendment (id, note_id, reason, text, at, by)"
                 + " values (gen_random_uuid(), '%s', 'Typo', 'Left, not right', now(), '" + visit.practitioner + "')";
@@ -104,8 +104,8 @@ class ClaimSafetyTest {
         UUID insurer = Api.createInsurer();
         UUID first = SignedVisit.insuredPatient(insurer);
         UUID second = SignedVisit.insuredPatient(insurer);
-        visit.signFor(first, 3);
-        visit.signFor(second, 4);
+        visit.signFor(first);
+        visit.signFor(second);
         as(Tokens.insurer(insurer)).accept("text/csv").get("/api/v1/claims").then().statusCode(200);
         as(Tokens.insurer(insurer)).accept("application/fhir+json").get("/api/v1/claims").then().statusCode(200);
         for (UUID patient : List.of(first, second)) {

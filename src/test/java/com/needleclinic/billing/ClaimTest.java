@@ -48,7 +48,7 @@ class ClaimTest {
     @Test
     void signing_creates_one_submitted_claim_with_what_the_insurer_needs_and_no_clinical_content() {
         UUID patient = SignedVisit.insuredPatient(insurerA);
-        String appointment = visit.signFor(patient, 3);
+        String appointment = visit.signFor(patient);
 
         JsonPath claims = claimsOf(insurerA);
         assertThat(claims.getList("items")).hasSize(1);
@@ -78,19 +78,19 @@ class ClaimTest {
     @Test
     void no_coverage_valid_on_the_service_date_means_no_claim() {
         UUID uninsured = Api.createPatient();
-        String appointment = visit.signFor(uninsured, 3);
+        String appointment = visit.signFor(uninsured);
         assertThat(claimsFor(appointment)).isZero();
 
         UUID lapsed = Api.createPatient();
-        asAdmin().body(Api.coverageBody(insurerA, "2020-01-01", java.time.LocalDate.now().toString()))
+        asAdmin().body(Api.coverageBody(insurerA, "2020-01-01", java.time.LocalDate.now().minusDays(2).toString()))
                 .post("/api/v1/patients/{id}/coverages", lapsed).then().statusCode(201);
-        assertThat(claimsFor(visit.signFor(lapsed, 4))).isZero();
+        assertThat(claimsFor(visit.signFor(lapsed))).isZero();
     }
 
     @Test
     void signing_twice_never_makes_two_claims() throws Exception {
         UUID patient = SignedVisit.insuredPatient(insurerA);
-        String appointment = visit.signFor(patient, 3);
+        String appointment = visit.signFor(patient);
         String note = as(Tokens.practitioner(visit.practitioner)).queryParam("limit", "200")
                 .get("/api/v1/patients/{id}/treatment-notes", patient).then().extract().path("items[0].id");
         as(Tokens.practitioner(visit.practitioner)).post("/api/v1/treatment-notes/{id}/sign", note)
@@ -102,7 +102,8 @@ class ClaimTest {
                                     + "insurer_id, status, service_date, patient_first_name, patient_last_name, patient_date_of_birth, "
                                     + "policy_number, member_id, relationship, practitioner_name, practitioner_discipline, "
                                     + "practitioner_registration_number, practitioner_province, service_name, billing_code, modality, "
-                                    + "amount_cents, currency, paid_cents, adjudication_reason, adjudicated_at, version, created_at "
+                                    + "amount_cents, currency, paid_cents, adjudication_reason, adjudicated_at, version, created_at, "
+                                    + "practitioner_registration_body, location_name, location_province, insurer_code "
                                     + "from claim where appointment_id = '" + appointment + "'"))
                     .hasMessageContaining("claim_one_per");
         }
@@ -110,8 +111,8 @@ class ClaimTest {
 
     @Test
     void insurer_a_cannot_see_or_adjudicate_insurer_b_s_claims() {
-        visit.signFor(SignedVisit.insuredPatient(insurerA), 3);
-        visit.signFor(SignedVisit.insuredPatient(insurerB), 4);
+        visit.signFor(SignedVisit.insuredPatient(insurerA));
+        visit.signFor(SignedVisit.insuredPatient(insurerB));
         String claimOfB = claimsOf(insurerB).getString("items[0].id");
 
         assertThat(claimsOf(insurerA).getList("items.insurerId")).containsOnly(insurerA.toString()).hasSize(1);
@@ -132,7 +133,7 @@ class ClaimTest {
 
     @Test
     void adjudication_happens_once_and_is_validated() {
-        visit.signFor(SignedVisit.insuredPatient(insurerA), 3);
+        visit.signFor(SignedVisit.insuredPatient(insurerA));
         String id = claimsOf(insurerA).getString("items[0].id");
         String insurer = Tokens.insurer(insurerA);
         as(insurer).body(Map.of("outcome", "PAID", "paidCents", 9501)).post("/api/v1/claims/{id}/adjudication", id)
@@ -162,7 +163,7 @@ class ClaimTest {
     @Test
     void exports_and_adjudications_are_audited() {
         UUID patient = SignedVisit.insuredPatient(insurerA);
-        visit.signFor(patient, 3);
+        visit.signFor(patient);
         String id = claimsOf(insurerA).getString("items[0].id");
         as(Tokens.insurer(insurerA)).body(Map.of("outcome", "REJECTED", "reason", "Duplicate"))
                 .post("/api/v1/claims/{id}/adjudication", id).then().statusCode(200);

@@ -33,9 +33,9 @@ class ObjectAccessMatrixTest {
             SignedVisit visit = new SignedVisit();
             UUID insurer = Api.createInsurer();
             UUID patient = SignedVisit.insuredPatient(insurer);
-            String appointment = visit.signFor(patient, 5);
+            String appointment = visit.signFor(patient);
             SignedVisit elsewhere = new SignedVisit();
-            elsewhere.signFor(patient, 6); // the colleague treats the same patient
+            elsewhere.signFor(patient); // the colleague treats the same patient
             String note = as(Tokens.practitioner(visit.practitioner)).get("/api/v1/patients/{id}/treatment-notes", patient)
                     .then().statusCode(200).extract().path("items[0].id");
             String claim = as(Tokens.insurer(insurer)).get("/api/v1/claims").then().statusCode(200)
