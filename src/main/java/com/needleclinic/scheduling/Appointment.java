@@ -1,6 +1,7 @@
 package com.needleclinic.scheduling;
 
 import com.needleclinic.catalog.ClinicService;
+import com.needleclinic.shared.DomainException;
 import com.needleclinic.shared.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,6 +13,7 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 /**
@@ -28,6 +30,9 @@ public class Appointment {
      * check and the appointment's check name; RuleTextTest ties the two.
      */
     public static final Duration LONGEST = Duration.ofMinutes(ClinicService.LONGEST_MINUTES);
+
+    /** How long before its start a visit may be checked in (on its own local date). */
+    static final Duration CHECK_IN_OPENS = Duration.ofHours(2);
 
     /** Cancelling closer than this to the start is late: many clinics charge for it. */
     static final Duration LATE_CANCELLATION = Duration.ofHours(24);
@@ -100,9 +105,24 @@ public class Appointment {
         moveTo(slot);
     }
 
-    void checkIn() {
+    /**
+     * Check-in is for the day of the visit: from {@link #CHECK_IN_OPENS} before the start, on the
+     * visit's own local date (a late arrival checks in until the day ends). A check-in days ahead
+     * would let a visit that never happened be noted, signed and billed.
+     */
+    void checkIn(Instant now, ZoneId zone) {
         requireStatus(AppointmentStatus.BOOKED, "check in");
+        if (now.isBefore(startAt.minus(CHECK_IN_OPENS)) || !now.atZone(zone).toLocalDate().equals(localDate)) {
+            throw new CheckInNotOpenException();
+        }
         status = AppointmentStatus.CHECKED_IN;
+    }
+
+    static final class CheckInNotOpenException extends DomainException {
+        CheckInNotOpenException() {
+            super(409, "check-in-not-open", "Check-in not open", "A visit is checked in on its day, from "
+                    + CHECK_IN_OPENS.toHours() + " hours before its start");
+        }
     }
 
     /** A cancellation less than 24 hours before the start is late. */

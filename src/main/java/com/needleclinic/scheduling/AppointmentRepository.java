@@ -102,6 +102,10 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
         Map<String, Object> params = new HashMap<>();
         add(where, params, filter.practitionerId(), "a.practitioner_id = :practitioner", "practitioner");
         add(where, params, filter.patientId(), "a.patient_id = :patient", "patient");
+        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+            where.add("a.status in (:statuses)");
+            params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
+        }
         localDates(where, params, filter.from(), filter.to());
         if (filter.needsAttention()) {
             where.add("a.status in ('BOOKED','CHECKED_IN') and a.start_at > :now and a.end_at > :now and " + NOT_CERTIFIED);
@@ -167,9 +171,33 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
     }
 
     /** Filters of {@code GET /appointments}; dates are local dates at the appointment's location, inclusive. */
-    record AppointmentFilter(UUID practitionerId, UUID patientId, LocalDate from, LocalDate to, boolean needsAttention) {
+    record AppointmentFilter(UUID practitionerId, UUID patientId, LocalDate from, LocalDate to, boolean needsAttention,
+                             java.util.Set<AppointmentStatus> statuses) {
         AppointmentFilter forPractitioner(UUID own) {
-            return new AppointmentFilter(own, patientId, from, to, needsAttention);
+            return new AppointmentFilter(own, patientId, from, to, needsAttention, statuses);
         }
+    }
+
+    /** What a day view shows beside an appointment, and the zone its times are written in. */
+    record Display(String patientName, String practitionerName, String serviceName, java.time.ZoneId zone) {
+    }
+
+    /** Names and zones of a page of appointments, in one query. */
+    Map<UUID, Display> display(List<Appointment> rows) {
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = getEntityManager().createNativeQuery("""
+                select a.id, p.first_name || ' ' || p.last_name, pr.first_name || ' ' || pr.last_name, s.name, l.time_zone
+                  from appointment a join patient p on p.id = a.patient_id join practitioner pr on pr.id = a.practitioner_id
+                  join clinic_service s on s.id = a.service_id join location l on l.id = a.location_id
+                 where a.id in (:ids)""").setParameter("ids", rows.stream().map(Appointment::id).toList()).getResultList();
+        Map<UUID, Display> display = new HashMap<>();
+        for (Object[] row : found) {
+            display.put((UUID) row[0], new Display((String) row[1], (String) row[2], (String) row[3],
+                    java.time.ZoneId.of((String) row[4])));
+        }
+        return display;
     }
 }

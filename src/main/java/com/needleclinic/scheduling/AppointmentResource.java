@@ -1,6 +1,7 @@
 package com.needleclinic.scheduling;
 
 import com.needleclinic.scheduling.AppointmentRepository.AppointmentFilter;
+import com.needleclinic.scheduling.SchedulingDtos.AppointmentListItem;
 import com.needleclinic.scheduling.SchedulingDtos.AppointmentView;
 import com.needleclinic.scheduling.SchedulingDtos.BookAppointmentRequest;
 import com.needleclinic.scheduling.SchedulingDtos.CancelRequest;
@@ -25,6 +26,9 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 @Path("/api/v1/appointments")
@@ -50,14 +54,14 @@ public class AppointmentResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.FRONT_DESK, Roles.PRACTITIONER})
-    public Page<AppointmentView> list(@RestQuery String practitionerId, @RestQuery String patientId,
+    public Page<AppointmentListItem> list(@RestQuery String practitionerId, @RestQuery String patientId,
                                       @RestQuery String from, @RestQuery String to,
-                                      @RestQuery String needsAttention, @RestQuery String limit,
-                                      @RestQuery String cursor) {
+                                      @RestQuery String needsAttention, @RestQuery List<String> status,
+                                      @RestQuery String limit, @RestQuery String cursor) {
         QueryParams.DateRange dates = QueryParams.dateRange(from, to);
         var filter = new AppointmentFilter(QueryParams.uuid("practitionerId", practitionerId),
                 QueryParams.uuid("patientId", patientId), dates.from(), dates.to(),
-                Boolean.TRUE.equals(QueryParams.bool("needsAttention", needsAttention)));
+                Boolean.TRUE.equals(QueryParams.bool("needsAttention", needsAttention)), statuses(status));
         return service.list(filter, PageRequest.of(limit, cursor));
     }
 
@@ -92,5 +96,20 @@ public class AppointmentResource {
     @Path("/{id}/no-show")
     public Response noShow(@RestPath UUID id, @RestHeader("If-Match") String ifMatch) {
         return service.markNoShow(id, IfMatch.of(ifMatch)).toResponse();
+    }
+
+    /** {@code status=BOOKED&status=CHECKED_IN} or {@code status=BOOKED,CHECKED_IN}: any of them. */
+    private static Set<AppointmentStatus> statuses(List<String> raw) {
+        Set<AppointmentStatus> statuses = EnumSet.noneOf(AppointmentStatus.class);
+        if (raw != null) {
+            for (String value : raw) {
+                for (String one : value.split(",")) {
+                    if (!one.isBlank()) {
+                        statuses.add(QueryParams.enumValue("status", one, AppointmentStatus.class));
+                    }
+                }
+            }
+        }
+        return statuses;
     }
 }

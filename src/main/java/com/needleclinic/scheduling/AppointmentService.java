@@ -2,8 +2,10 @@ package com.needleclinic.scheduling;
 
 import com.needleclinic.audit.AuditEntry;
 import com.needleclinic.audit.AuditLog;
+import com.needleclinic.location.LocationService;
 import com.needleclinic.practitioner.CertificationPolicy;
 import com.needleclinic.scheduling.AppointmentRepository.AppointmentFilter;
+import com.needleclinic.scheduling.SchedulingDtos.AppointmentListItem;
 import com.needleclinic.scheduling.SchedulingDtos.AppointmentView;
 import com.needleclinic.scheduling.SchedulingDtos.BookAppointmentRequest;
 import com.needleclinic.shared.Caller;
@@ -27,6 +29,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static com.needleclinic.audit.AuditEntry.Action.CREATE;
@@ -46,14 +50,16 @@ public class AppointmentService {
     private final AuditLog auditLog;
     private final Caller caller;
     private final Clock clock;
+    private final LocationService locations;
 
     AppointmentService(AppointmentRepository appointments, BookingFactsRepository bookingFacts, AuditLog auditLog,
-                       Caller caller, Clock clock) {
+                       Caller caller, Clock clock, LocationService locations) {
         this.appointments = appointments;
         this.bookingFacts = bookingFacts;
         this.auditLog = auditLog;
         this.caller = caller;
         this.clock = clock;
+        this.locations = locations;
     }
 
     /**
@@ -80,7 +86,7 @@ public class AppointmentService {
         // line would be most of the log and ~3 % of a booking's CPU, so it is for debugging only.
         Log.debugf("Booked appointment %s with practitioner %s", appointment.id(), appointment.practitionerId());
         return new Created<>("/api/v1/appointments/" + appointment.id(), appointment.version(),
-                AppointmentView.of(appointment));
+                AppointmentView.of(appointment, facts.location().zone()));
     }
 
     /**
@@ -127,22 +133,28 @@ public class AppointmentService {
     public Versioned<AppointmentView> get(UUID id) {
         Appointment appointment = readable(id, READ);
         auditLog.record(AuditEntry.of(READ, RESOURCE, id, appointment.patientId()));
-        return new Versioned<>(appointment.version(), AppointmentView.of(appointment));
+        return new Versioned<>(appointment.version(), view(appointment));
+    }
+
+    private AppointmentView view(Appointment appointment) {
+        return AppointmentView.of(appointment, locations.require(appointment.locationId()).zone());
     }
 
     /** Practitioners see only their own appointments, whatever they filter on. */
     @Transactional
-    public Page<AppointmentView> list(AppointmentFilter filter, PageRequest page) {
+    public Page<AppointmentListItem> list(AppointmentFilter filter, PageRequest page) {
         AppointmentFilter scoped = filter;
         if (!caller.is(Roles.ADMIN) && !caller.is(Roles.FRONT_DESK)) {
-            UUID own = caller.practitionerId().orElseThrow(() -> new ForbiddenException("No practitioner_id claim"));
+            UUID own = caller.practitionerId().orElseThrow(() -> new ForbiddenException("The token carries no practitioner_id claim"));
             if (filter.practitionerId() != null && !filter.practitionerId().equals(own)) {
                 throw new ForbiddenException("A practitioner lists only their own appointments");
             }
             scoped = filter.forPractitioner(own);
         }
-        Page<AppointmentView> result = page.toPage(appointments.search(scoped, clock.instant(), page.fetchOneMore()),
-                Appointment::id, AppointmentView::of);
+        List<Appointment> rows = appointments.search(scoped, clock.instant(), page.fetchOneMore());
+        Map<UUID, AppointmentRepository.Display> display = appointments.display(rows);
+        Page<AppointmentListItem> result = page.toPage(rows, Appointment::id,
+                a -> AppointmentListItem.of(a, display.get(a.id())));
         auditLog.recordSearch(RESOURCE, filter.patientId(), result.items().stream()
                 .map(a -> AuditEntry.of(SEARCH, RESOURCE, a.id(), a.patientId())).toList());
         return result;
@@ -170,7 +182,7 @@ public class AppointmentService {
     @Transactional
     public Versioned<AppointmentView> checkIn(UUID id, IfMatch ifMatch) {
         Appointment appointment = changeable(id, ifMatch);
-        appointment.checkIn();
+        appointment.checkIn(clock.instant(), locations.require(appointment.locationId()).zone());
         return saved(appointment, "Checked in");
     }
 
@@ -267,7 +279,7 @@ public class AppointmentService {
         appointments.flush();
         auditLog.record(AuditEntry.of(UPDATE, RESOURCE, appointment.id(), appointment.patientId()));
         Log.infof("%s appointment %s", what, appointment.id());
-        return new Versioned<>(appointment.version(), AppointmentView.of(appointment));
+        return new Versioned<>(appointment.version(), view(appointment));
     }
 
 

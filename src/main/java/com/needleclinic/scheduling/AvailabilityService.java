@@ -88,7 +88,8 @@ public class AvailabilityService {
                 service.modality(), service.duration(), from, to, clock.instant(), page::admits, page.limit() + 1);
         boolean more = slots.size() > page.limit();
         List<AvailabilityFinder.Slot> shown = more ? slots.subList(0, page.limit()) : slots;
-        return new Page<>(shown.stream().map(s -> new SlotView(s.practitionerId(), s.start(), s.end())).toList(),
+        return new Page<>(shown.stream().map(s -> new SlotView(s.practitionerId(),
+                        SchedulingDtos.local(s.start(), location.zone()), SchedulingDtos.local(s.end(), location.zone()))).toList(),
                 more ? SlotPage.cursorAfter(shown.get(shown.size() - 1)) : null);
     }
 

@@ -9,6 +9,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -55,7 +56,8 @@ public final class SchedulingDtos {
         }
     }
 
-    public record SlotView(UUID practitionerId, Instant start, Instant end) {
+    /** A bookable slot; its times carry the location's offset (docs/rules.md, "Local offsets"). */
+    public record SlotView(UUID practitionerId, OffsetDateTime start, OffsetDateTime end) {
     }
 
     public record BookAppointmentRequest(@NotNull UUID patientId, @NotNull UUID practitionerId,
@@ -72,15 +74,39 @@ public final class SchedulingDtos {
     public record CancellationView(String reason, Instant at, boolean late) {
     }
 
+    /**
+     * An appointment. {@code start} and {@code end} are written with the location's offset at that
+     * instant ({@code 2027-03-01T09:00:00-07:00}): what the front desk's screen shows, same instant.
+     */
     public record AppointmentView(UUID id, UUID patientId, UUID practitionerId, UUID serviceId, UUID locationId,
-                                  Instant start, Instant end, AppointmentStatus status, CancellationView cancellation,
-                                  long version) {
-        static AppointmentView of(Appointment a) {
+                                  OffsetDateTime start, OffsetDateTime end, AppointmentStatus status,
+                                  CancellationView cancellation, long version) {
+        static AppointmentView of(Appointment a, ZoneId zone) {
             CancellationView cancellation = a.status() == AppointmentStatus.CANCELLED
                     ? new CancellationView(a.cancelReason(), a.cancelledAt(), Boolean.TRUE.equals(a.cancelledLate()))
                     : null;
             return new AppointmentView(a.id(), a.patientId(), a.practitionerId(), a.serviceId(), a.locationId(),
-                    a.start(), a.end(), a.status(), cancellation, a.version());
+                    local(a.start(), zone), local(a.end(), zone), a.status(), cancellation, a.version());
         }
+    }
+
+    /**
+     * An appointment in a list, with what a day view shows beside it: the patient's, the
+     * practitioner's and the service's names, so a day of 30 visits is one call.
+     */
+    public record AppointmentListItem(UUID id, UUID patientId, UUID practitionerId, UUID serviceId, UUID locationId,
+                                      OffsetDateTime start, OffsetDateTime end, AppointmentStatus status,
+                                      CancellationView cancellation, long version, String patientName,
+                                      String practitionerName, String serviceName) {
+        static AppointmentListItem of(Appointment a, AppointmentRepository.Display display) {
+            AppointmentView v = AppointmentView.of(a, display.zone());
+            return new AppointmentListItem(v.id(), v.patientId(), v.practitionerId(), v.serviceId(), v.locationId(),
+                    v.start(), v.end(), v.status(), v.cancellation(), v.version(), display.patientName(),
+                    display.practitionerName(), display.serviceName());
+        }
+    }
+
+    static OffsetDateTime local(Instant instant, ZoneId zone) {
+        return instant.atZone(zone).toOffsetDateTime();
     }
 }

@@ -10,6 +10,39 @@ final class FieldPaths {
     }
 
     static String of(ConstraintViolation<?> violation) {
+        String path = rawPath(violation);
+        Object bean = violation.getLeafBean();
+        int dot = path.lastIndexOf('.');
+        String last = path.substring(dot + 1);
+        String field = bean == null ? last : jsonField(bean.getClass(), last);
+        return dot < 0 ? field : path.substring(0, dot + 1) + field;
+    }
+
+    /**
+     * A cross-field check ({@code @AssertTrue isReasonPresent()}) is reported by Bean Validation
+     * under its method's property ({@code reasonPresent}); the client knows the JSON field it
+     * concerns ({@code reason}): the longest field of the request whose name the property starts
+     * with. Names that already are fields pass unchanged.
+     */
+    static String jsonField(Class<?> type, String property) {
+        if (!type.isRecord()) {
+            return property;
+        }
+        String best = null;
+        for (java.lang.reflect.RecordComponent component : type.getRecordComponents()) {
+            String name = component.getName();
+            if (name.equals(property)) {
+                return property;
+            }
+            if (property.startsWith(name) && Character.isUpperCase(property.charAt(name.length()))
+                    && (best == null || name.length() > best.length())) {
+                best = name;
+            }
+        }
+        return best == null ? property : best;
+    }
+
+    private static String rawPath(ConstraintViolation<?> violation) {
         StringBuilder path = new StringBuilder();
         boolean inBody = false;
         for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {

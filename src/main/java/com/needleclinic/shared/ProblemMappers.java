@@ -111,9 +111,8 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthenticated() {
-        return Response.fromResponse(Problems.response(401, "unauthorized", "Unauthorized",
-                        "A valid bearer token is required"))
+    public Response unauthenticated(Exception e) {
+        return Response.fromResponse(Problems.response(401, "unauthorized", "Unauthorized", TokenProblems.why(e)))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
@@ -125,7 +124,7 @@ public class ProblemMappers {
     public Uni<Response> forbidden(ForbiddenException e, ContainerRequestContext request) {
         AccessDenied denied = new AccessDenied(request.getMethod(), request.getUriInfo().getPath(),
                 caller.subject(), caller.role());
-        Response response = Problems.response(403, "forbidden", "Forbidden", "Your role may not do this");
+        Response response = Problems.response(403, "forbidden", "Forbidden", TokenProblems.whyForbidden(e));
         Uni<Response> recorded = Uni.createFrom().item(() -> {
             accessDenied.fire(denied);
             return response;

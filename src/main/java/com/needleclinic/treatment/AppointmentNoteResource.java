@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -26,6 +27,11 @@ public class AppointmentNoteResource {
 
     AppointmentNoteResource(TreatmentNoteService service) {
         this.service = service;
+    }
+
+    @GET
+    public Response get(@RestPath UUID id) {
+        return service.ofAppointment(id).toResponse();
     }
 
     @POST

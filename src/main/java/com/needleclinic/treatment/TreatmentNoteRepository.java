@@ -12,6 +12,10 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 class TreatmentNoteRepository implements KeysetRepository<TreatmentNote> {
 
+    java.util.Optional<TreatmentNote> forAppointment(UUID appointmentId) {
+        return find("appointmentId", appointmentId).firstResultOptional();
+    }
+
     boolean existsForAppointment(UUID appointmentId) {
         return count("appointmentId", appointmentId) > 0;
     }

@@ -103,6 +103,14 @@ public class TreatmentNoteService {
         return new Versioned<>(note.version(), NoteView.of(note, notes.amendments(id)));
     }
 
+    /** The visit's note, to those who may read it; a visit without a note (yet) is a 404. */
+    @Transactional
+    public Versioned<NoteView> ofAppointment(UUID appointmentId) {
+        TreatmentNote found = notes.forAppointment(appointmentId)
+                .orElseThrow(() -> new ResourceNotFoundException("Treatment note of appointment", appointmentId));
+        return get(found.id());
+    }
+
     @Transactional
     public Versioned<NoteView> replace(UUID id, NoteRequest request, IfMatch ifMatch) {
         TreatmentNote note = authored(id, UPDATE);
@@ -126,7 +134,7 @@ public class TreatmentNoteService {
         ifMatch.verify(note.version());
         note.requireDraft();
         Visit appointment = appointments.lockVisit(note.appointmentId());
-        appointments.requireNoteable(appointment.id(), false);
+        appointments.requireNoteable(appointment.id(), true); // signed only for a visit checked in or started
         Modality modality = catalog.require(appointment.serviceId()).modality();
         SigningPolicy.checkModality(note.needling(), modality);
         boolean consent = modality == null
@@ -173,7 +181,7 @@ public class TreatmentNoteService {
     }
 
     private UUID practitioner() {
-        return caller.practitionerId().orElseThrow(() -> new ForbiddenException("No practitioner_id claim"));
+        return caller.practitionerId().orElseThrow(() -> new ForbiddenException("The token carries no practitioner_id claim"));
     }
 
     private TreatmentNote find(UUID id) {

@@ -44,6 +44,21 @@ class AppointmentLifecycleTest {
         return clinic.book(createPatient(), practitioner, clinic.imsService, at(visit, time));
     }
 
+    /** A visit in the next hours at a clinic where it is morning: one that can be checked in. */
+    private static String bookedToday() {
+        Clinic today = Clinic.inTheMorning();
+        UUID someone = today.imsPractitioner(null);
+        today.worksEveryDay(someone, "00:00", "23:59");
+        return today.book(createPatient(), someone, today.imsService, today.soon(0));
+    }
+
+    @Test
+    void check_in_is_for_the_day_of_the_visit() {
+        act(booked("10:00"), "check-in", null).statusCode(409).body("code", equalTo("check-in-not-open"))
+                .body("detail", org.hamcrest.Matchers.containsString("2 hours before"));
+        act(bookedToday(), "check-in", null).statusCode(200).body("status", equalTo("CHECKED_IN"));
+    }
+
     private ValidatableResponse act(String id, String action, Object body) {
         var request = asAdmin();
         if (body != null) {
@@ -54,18 +69,18 @@ class AppointmentLifecycleTest {
 
     @Test
     void booked_then_checked_in_then_cancelled() {
-        String id = booked("10:00");
+        String id = bookedToday();
         act(id, "check-in", null).statusCode(200).body("status", equalTo("CHECKED_IN")).header("ETag", "\"1\"");
         act(id, "cancel", Map.of("reason", "Felt faint")).statusCode(200)
                 .body("status", equalTo("CANCELLED"))
                 .body("cancellation.reason", equalTo("Felt faint"))
                 .body("cancellation.at", notNullValue())
-                .body("cancellation.late", equalTo(false));
+                .body("cancellation.late", equalTo(true)); // the same day: within 24 hours
     }
 
     @Test
     void only_booked_appointments_check_in_or_reschedule() {
-        String id = booked("10:00");
+        String id = bookedToday();
         act(id, "check-in", null).statusCode(200);
         act(id, "check-in", null).statusCode(409).body("code", equalTo("invalid-transition"));
         act(id, "reschedule", Map.of("start", at(visit, "11:00"))).statusCode(409)
@@ -110,7 +125,7 @@ class AppointmentLifecycleTest {
 
     @Test
     void a_stale_if_match_is_412_and_changes_nothing() {
-        String id = booked("10:00");
+        String id = bookedToday();
         act(id, "check-in", null).statusCode(200);
         asAdmin().header("If-Match", "\"0\"").body(Map.of("reason", "Late")).post("/api/v1/appointments/{id}/cancel", id)
                 .then().statusCode(412).body("code", equalTo("precondition-failed"));

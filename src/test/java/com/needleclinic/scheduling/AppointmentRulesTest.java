@@ -34,7 +34,7 @@ class AppointmentRulesTest {
         Appointment appointment = booked();
         switch (status) {
             case BOOKED -> { }
-            case CHECKED_IN -> appointment.checkIn();
+            case CHECKED_IN -> appointment.checkIn(START.minusSeconds(60), ZoneOffset.UTC);
             case COMPLETED -> appointment.complete();
             case CANCELLED -> appointment.cancel("Patient unwell", NOW.instant());
             case NO_SHOW -> appointment.markNoShow(AFTER_START);
@@ -53,7 +53,7 @@ class AppointmentRulesTest {
             "complete", Set.of(AppointmentStatus.BOOKED, AppointmentStatus.CHECKED_IN));
 
     private static final Map<String, Consumer<Appointment>> MOVES = Map.of(
-            "checkIn", Appointment::checkIn,
+            "checkIn", a -> a.checkIn(START.minusSeconds(60), ZoneOffset.UTC),
             "reschedule", a -> a.reschedule(new Appointment.Slot(START.plusSeconds(3600), START.plusSeconds(5400),
                     LocalDate.of(2027, 3, 15))),
             "cancel", a -> a.cancel("Patient unwell", NOW.instant()),
@@ -73,6 +73,24 @@ class AppointmentRulesTest {
                 assertThat(appointment.status()).as("unchanged after a refused " + move).isEqualTo(from);
             }
         });
+    }
+
+    @Test
+    void check_in_opens_two_hours_before_the_start_on_the_visits_own_day() {
+        Instant opens = START.minus(Duration.ofHours(2));
+        assertThatThrownBy(() -> booked().checkIn(opens.minusSeconds(1), ZoneOffset.UTC))
+                .isInstanceOf(Appointment.CheckInNotOpenException.class);
+        Appointment onTime = booked();
+        onTime.checkIn(opens, ZoneOffset.UTC);
+        assertThat(onTime.status()).isEqualTo(AppointmentStatus.CHECKED_IN);
+        Appointment late = booked();
+        late.checkIn(Instant.parse("2027-03-15T23:59:59Z"), ZoneOffset.UTC);
+        assertThat(late.status()).isEqualTo(AppointmentStatus.CHECKED_IN);
+        assertThatThrownBy(() -> booked().checkIn(Instant.parse("2027-03-16T00:00:00Z"), ZoneOffset.UTC))
+                .isInstanceOf(Appointment.CheckInNotOpenException.class);
+        // 16:00Z is 09:00 in Vancouver; at 23:30 local the day before it is already 06:30Z on the 15th
+        assertThatThrownBy(() -> booked().checkIn(Instant.parse("2027-03-15T06:30:00Z"), java.time.ZoneId.of("America/Vancouver")))
+                .isInstanceOf(Appointment.CheckInNotOpenException.class);
     }
 
     @Test

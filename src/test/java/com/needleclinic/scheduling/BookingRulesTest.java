@@ -47,8 +47,8 @@ class BookingRulesTest {
                 .body("practitionerId", equalTo(practitioner.toString()))
                 .body("serviceId", equalTo(clinic.imsService.toString()))
                 .body("locationId", equalTo(clinic.location.toString()))
-                .body("start", equalTo(OffsetDateTime.parse(start).toInstant().toString()))
-                .body("end", equalTo(OffsetDateTime.parse(start).toInstant().plusSeconds(1800).toString()))
+                .body("start", equalTo(OffsetDateTime.parse(start).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)))
+                .body("end", equalTo(OffsetDateTime.parse(start).plusSeconds(1800).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)))
                 .body("status", equalTo("BOOKED"))
                 .body("cancellation", nullValue())
                 .body("version", equalTo(0));
@@ -99,10 +99,10 @@ class BookingRulesTest {
                 .post("/api/v1/appointments/{id}/reschedule", id)
                 .then().statusCode(422).body("code", equalTo("practitioner-not-certified"));
         asAdmin().get("/api/v1/appointments/{id}", id).then()
-                .body("start", equalTo(OffsetDateTime.parse(at(visit, "10:00")).toInstant().toString()));
+                .body("start", equalTo(OffsetDateTime.parse(at(visit, "10:00")).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
         asAdmin().body(Map.of("start", at(visit, "14:00"))).post("/api/v1/appointments/{id}/reschedule", id)
                 .then().statusCode(200).header("ETag", "\"1\"")
-                .body("start", equalTo(OffsetDateTime.parse(at(visit, "14:00")).toInstant().toString()));
+                .body("start", equalTo(OffsetDateTime.parse(at(visit, "14:00")).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
     }
 
     @Test
@@ -154,7 +154,7 @@ class BookingRulesTest {
         clinic.book(createPatient(), practitioner, clinic.imsService, at(visit, "11:00"));
         asAdmin().body(Map.of("start", at(visit, "10:15"))).post("/api/v1/appointments/{id}/reschedule", id)
                 .then().statusCode(200).header("ETag", "\"1\"")
-                .body("start", equalTo(OffsetDateTime.parse(at(visit, "10:15")).toInstant().toString()));
+                .body("start", equalTo(OffsetDateTime.parse(at(visit, "10:15")).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
         asAdmin().header("If-Match", "\"1\"").body(Map.of("start", at(visit, "10:45")))
                 .post("/api/v1/appointments/{id}/reschedule", id)
                 .then().statusCode(409).body("code", equalTo("slot-unavailable"));
@@ -163,7 +163,7 @@ class BookingRulesTest {
                 .post("/api/v1/appointments/{id}/reschedule", id)
                 .then().statusCode(409).body("code", equalTo("patient-double-booked"));
         asAdmin().get("/api/v1/appointments/{id}", id).then().header("ETag", "\"1\"")
-                .body("start", equalTo(OffsetDateTime.parse(at(visit, "10:15")).toInstant().toString()));
+                .body("start", equalTo(OffsetDateTime.parse(at(visit, "10:15")).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
     }
 
     @Test

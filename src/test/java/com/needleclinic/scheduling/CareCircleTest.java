@@ -70,9 +70,14 @@ class CareCircleTest {
 
     @Test
     void a_visit_that_took_place_keeps_the_patient_in_the_circle_whoever_booked_it() {
+        clinic = Clinic.inTheMorning();
+        practitioner = clinic.imsPractitioner(null);
+        clinic.worksEveryDay(practitioner, "00:00", "23:59");
+        token = Tokens.practitioner(practitioner);
         UUID patient = createPatient();
-        String deskBooked = clinic.book(patient, practitioner, clinic.imsService, at(inDays(5), "10:00"));
-        String selfBooked = selfBook(patient, "12:00").statusCode(201).extract().path("id");
+        String deskBooked = clinic.book(patient, practitioner, clinic.imsService, clinic.soon(0));
+        String selfBooked = as(token).body(clinic.booking(patient, practitioner, clinic.imsService, clinic.soon(1)))
+                .post("/api/v1/appointments").then().statusCode(201).extract().path("id");
         asAdmin().post("/api/v1/appointments/{id}/check-in", selfBooked).then().statusCode(200);
         asAdmin().body(Map.of("reason", "Moved")).post("/api/v1/appointments/{id}/cancel", deskBooked).then().statusCode(200);
         as(token).get("/api/v1/patients/{id}", patient).then().statusCode(200);

@@ -22,12 +22,34 @@ final class Clinic {
     final UUID location;
     final UUID imsService;
     final UUID assessment;
+    /** The location's zone: {@link #ZONE}, or for a {@link #inTheMorning()} clinic, a zone where it is morning now. */
+    final ZoneId zone;
 
     Clinic() {
-        location = UUID.fromString(asAdmin().body(Api.locationBody()).post("/api/v1/locations")
+        this(ZONE);
+    }
+
+    private Clinic(ZoneId zone) {
+        this.zone = zone;
+        Map<String, Object> body = new java.util.HashMap<>(Api.locationBody());
+        body.put("timeZone", zone.getId());
+        location = UUID.fromString(asAdmin().body(body).post("/api/v1/locations")
                 .then().statusCode(201).extract().path("id"));
         imsService = service("IMS", 30);
         assessment = service(null, 60);
+    }
+
+    /**
+     * A clinic where it is morning now, for visits that happen today: check-in opens two hours
+     * before the start, on the visit's own day. Its practitioners work around the clock.
+     */
+    static Clinic inTheMorning() {
+        return new Clinic(Api.morningZone());
+    }
+
+    /** Today's visit number {@code slot} at this clinic: 15 minutes from now, then every 30 minutes. */
+    String soon(int slot) {
+        return Api.soon(zone, slot);
     }
 
     static UUID service(String modality, int minutes) {

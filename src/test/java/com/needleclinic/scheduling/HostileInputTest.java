@@ -122,6 +122,7 @@ class HostileInputTest {
         // 01:30 PDT (-07:00), ending at 01:30 PST (-08:00): the local end equals the local start.
         asAdmin().body(clinic.booking(createPatient(), practitioner, hour, "2027-11-07T01:30:00-07:00"))
                 .post("/api/v1/appointments").then().statusCode(201)
-                .body("end", equalTo("2027-11-07T09:30:00Z"));
+                .body("start", equalTo("2027-11-07T01:30:00-07:00"))
+                .body("end", equalTo("2027-11-07T01:30:00-08:00"));
     }
 }

@@ -4,6 +4,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -115,5 +116,39 @@ public final class Api {
         }
         asAdmin().body(Map.of("entries", entries)).put("/api/v1/practitioners/{id}/schedule", practitioner)
                 .then().statusCode(200);
+    }
+
+    /** Region zones around the world, one for every hour of offset. */
+    private static final List<String> ZONES = List.of("Pacific/Honolulu", "America/Anchorage", "America/Vancouver",
+            "America/Edmonton", "America/Winnipeg", "America/Toronto", "America/Halifax", "America/Sao_Paulo",
+            "America/Noronha", "Atlantic/Azores", "Europe/London", "Europe/Paris", "Europe/Athens", "Europe/Moscow",
+            "Asia/Dubai", "Asia/Karachi", "Asia/Dhaka", "Asia/Bangkok", "Asia/Shanghai", "Asia/Tokyo",
+            "Australia/Brisbane", "Pacific/Noumea", "Pacific/Auckland", "Pacific/Tongatapu");
+
+    /**
+     * A zone where it is late morning right now. Visits are checked in on their own day, from two
+     * hours before their start, and only then noted, signed and billed; a test that goes through
+     * the whole visit books it in the next hours at a location in this zone, so "today" is today
+     * for the location however late the test runs.
+     */
+    public static java.time.ZoneId morningZone() {
+        java.time.Instant now = java.time.Instant.now();
+        return ZONES.stream().map(java.time.ZoneId::of)
+                .min(java.util.Comparator.comparingInt(z -> Math.abs(now.atZone(z).getHour() * 60
+                        + now.atZone(z).getMinute() - 9 * 60)))
+                .orElseThrow();
+    }
+
+    public static Map<String, Object> morningLocationBody() {
+        Map<String, Object> body = new java.util.HashMap<>(locationBody());
+        body.put("timeZone", morningZone().getId());
+        return body;
+    }
+
+    /** The start of visit {@code slot} (0, 1, 2 ...) of today's visits: 15 min from now, then every 30 min. */
+    public static String soon(java.time.ZoneId zone, int slot) {
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(zone).withSecond(0).withNano(0);
+        java.time.ZonedDateTime next = now.plusMinutes(15 - now.getMinute() % 15).plusMinutes(15 + 30L * slot);
+        return next.toOffsetDateTime().toString();
     }
 }

@@ -33,7 +33,8 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 class TreatmentNoteTest {
 
-    private static final ZoneId ZONE = ZoneId.of("America/Vancouver");
+    /** A zone where it is morning now: visits checked in today happen in the next hours. */
+    private static final ZoneId ZONE = Api.morningZone();
 
     @Inject
     AgroalDataSource db;
@@ -45,8 +46,8 @@ class TreatmentNoteTest {
 
     @BeforeEach
     void setUp() {
-        location = UUID.fromString(asAdmin().body(Api.locationBody()).post("/api/v1/locations").then().statusCode(201)
-                .extract().path("id"));
+        location = UUID.fromString(asAdmin().body(Api.morningLocationBody()).post("/api/v1/locations").then()
+                .statusCode(201).extract().path("id"));
         ims = UUID.fromString(asAdmin().body(Api.serviceBody("IMS")).post("/api/v1/services").then().statusCode(201)
                 .extract().path("id"));
         practitioner = certifiedPractitioner();
@@ -56,7 +57,7 @@ class TreatmentNoteTest {
     private UUID certifiedPractitioner() {
         UUID id = Api.createPractitioner();
         Api.certify(id, "IMS", "2020-01-01", null, "ACTIVE");
-        Api.worksEveryDay(id, location, "08:00", "18:00");
+        Api.worksEveryDay(id, location, "00:00", "23:59");
         return id;
     }
 
@@ -68,8 +69,14 @@ class TreatmentNoteTest {
                 .post("/api/v1/appointments").then().statusCode(201).extract().path("id");
     }
 
+    private int todays;
+
+    /** Today's next visit, in the next two hours, checked in (check-in opens two hours before the start). */
     private String checkedIn(UUID who, UUID forPatient) {
-        String appointment = book(who, forPatient, ims, 3);
+        String start = Api.soon(ZONE, todays++);
+        String appointment = asAdmin().body(Map.of("patientId", forPatient.toString(), "practitionerId", who.toString(),
+                        "serviceId", ims.toString(), "locationId", location.toString(), "start", start))
+                .post("/api/v1/appointments").then().statusCode(201).extract().path("id");
         asAdmin().post("/api/v1/appointments/{id}/check-in", appointment).then().statusCode(200);
         return appointment;
     }
@@ -106,6 +113,25 @@ class TreatmentNoteTest {
         return as(Tokens.practitioner(practitioner)).body(body)
                 .post("/api/v1/appointments/{id}/treatment-note", appointment)
                 .then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void the_visits_note_is_found_by_its_visit_and_its_times_read_the_same_every_time() {
+        consent("IMS", LocalDate.now().toString());
+        String appointment = checkedIn(practitioner, patient);
+        as(Tokens.practitioner(practitioner)).get("/api/v1/appointments/{id}/treatment-note", appointment).then()
+                .statusCode(404).body("code", equalTo("not-found"));
+        String id = draft(appointment, note("IMS", 8, 8));
+        String signedAt = as(Tokens.practitioner(practitioner)).post("/api/v1/treatment-notes/{id}/sign", id).then()
+                .statusCode(200).extract().path("signedAt");
+        as(Tokens.practitioner(practitioner)).get("/api/v1/appointments/{id}/treatment-note", appointment).then()
+                .statusCode(200).body("id", equalTo(id)).body("signedAt", equalTo(signedAt))
+                .header("ETag", org.hamcrest.Matchers.notNullValue());
+        as(Tokens.practitioner(practitioner)).get("/api/v1/treatment-notes/{id}", id).then()
+                .body("signedAt", equalTo(signedAt));
+        as(Tokens.practitioner(certifiedPractitioner())).get("/api/v1/appointments/{id}/treatment-note", appointment)
+                .then().statusCode(404);
+        as(Tokens.frontDesk()).get("/api/v1/appointments/{id}/treatment-note", appointment).then().statusCode(403);
     }
 
     @Test
@@ -158,7 +184,7 @@ class TreatmentNoteTest {
 
         String consentId = asAdmin().body(Map.of("modality", "IMS", "givenOn", LocalDate.now().toString()))
                 .post("/api/v1/patients/{id}/consents", patient).then().statusCode(201).extract().path("id");
-        asAdmin().body(Map.of("withdrawnOn", LocalDate.now().plusDays(1).toString()))
+        asAdmin().body(Map.of("withdrawnOn", LocalDate.now(ZONE).toString()))
                 .post("/api/v1/patients/{id}/consents/{c}/withdrawal", patient, consentId).then().statusCode(200);
         as(Tokens.practitioner(practitioner)).post("/api/v1/treatment-notes/{id}/sign", id)
                 .then().statusCode(422).body("code", equalTo("consent-required"));
@@ -277,9 +303,9 @@ class TreatmentNoteTest {
                 .then().statusCode(400).body("code", equalTo("validation-failed"))
                 .body("errors.field", hasItem("needling.sites[0].needles"))
                 .body("errors.field", hasItem("needling.sites[0].depthMm"))
-                .body("errors.field", hasItem("needling.needlesInsertedConsistent"))
-                .body("errors.field", hasItem("needling.needlesRemovedPossible"))
-                .body("errors.field", hasItem("needling.adverseEventsConsistent"))
+                .body("errors.field", hasItem("needling.needlesInserted"))
+                .body("errors.field", hasItem("needling.needlesRemoved"))
+                .body("errors.field", hasItem("needling.adverseEvents"))
                 .body("errors.field", hasItem("painAfter"));
     }
 
