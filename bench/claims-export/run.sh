@@ -50,11 +50,12 @@ select note, appointment, patient, practitioner, 'SIGNED', now(), practitioner f
 insert into claim (id, note_id, appointment_id, patient_id, coverage_id, insurer_id, status, service_date,
                    patient_first_name, patient_last_name, patient_date_of_birth, policy_number, member_id, relationship,
                    practitioner_name, practitioner_discipline, practitioner_registration_number, practitioner_province,
-                   service_name, billing_code, modality, amount_cents, currency, created_at)
+                   service_name, billing_code, modality, amount_cents, currency, created_at,
+                   practitioner_registration_body, location_name, location_province, insurer_code)
 select gen_random_uuid(), note, appointment, patient, coverage, '00000000-0000-7000-8000-00000000000c', 'SUBMITTED',
        (start_at at time zone 'America/Vancouver')::date, 'Pat' || n, 'Bench, "Quoted"', date '1980-01-01', 'POL-' || n,
        'M-' || n, 'SELF', 'Chan Gunn', 'PHYSIOTHERAPIST', 'B-' || (n % $practitioners), 'BC', 'IMS 30', 'IMS-30', 'IMS',
-       9500, 'CAD', now() from v;
+       9500, 'CAD', now(), 'College of Physical Therapists of BC', 'Bench', 'BC', 'BENCH' from v;
 analyze;
 SQL
 echo "Claims: $(psql -At -d "$db" -c 'select count(*) from claim')"

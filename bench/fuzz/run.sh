@@ -42,10 +42,10 @@ python3 "$here/fuzz.py" "http://127.0.0.1:$port" "$root/openapi.yaml" "$work/tok
 errors=$(grep -c 'Unexpected error' "$log" || true)
 echo "service log: $errors unexpected errors"
 # The log scan: no text the fuzzer sent - every one carries a marker - may appear in the log.
-found=$({ grep -o 'QZMARK[0-9]*X' "$log" || true; } | sort -u | wc -l)
+found=$({ grep -a -o 'QZMARK[0-9]*X' "$log" || true; } | sort -u | wc -l)
 echo "log scan: $(wc -l <"$work/markers.txt") markers sent, $found found in the service's log (goal 0)"
 if [ "$found" -gt 0 ]; then
-  grep -n 'QZMARK' "$log" | head -5 | cut -c1-300
+  grep -a -n 'QZMARK' "$log" | head -5 | cut -c1-300
   status=1
 fi
 exit $status
