@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
 
@@ -37,6 +36,8 @@ public class InputLimits implements ObjectMapperCustomizer {
 
     public static final int FIRST_YEAR = 1900;
     public static final int LAST_YEAR = 2200;
+    private static final Instant FIRST_INSTANT = Instant.parse(FIRST_YEAR + "-01-01T00:00:00Z");
+    private static final Instant END_OF_LAST_YEAR = Instant.parse((LAST_YEAR + 1) + "-01-01T00:00:00Z");
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -76,10 +77,8 @@ public class InputLimits implements ObjectMapperCustomizer {
         } else if (value instanceof ZonedDateTime time) {
             year = time.getYear();
         } else if (value instanceof Instant instant) {
-            if (instant.isBefore(Instant.parse("1900-01-01T00:00:00Z")) || instant.isAfter(Instant.parse("2200-12-31T23:59:59Z"))) {
-                return "must be in the years " + FIRST_YEAR + "-" + LAST_YEAR;
-            }
-            year = instant.atOffset(ZoneOffset.UTC).getYear();
+            return instant.isBefore(FIRST_INSTANT) || !instant.isBefore(END_OF_LAST_YEAR)
+                    ? "must be in the years " + FIRST_YEAR + "-" + LAST_YEAR : null;
         } else {
             return null;
         }
