@@ -59,9 +59,10 @@ public class Idempotency {
 
     /**
      * As {@link #create(String, String, Object, Supplier)}, for a creation whose authorization
-     * depends on the request (a practitioner books only for themself): {@code guard} authorizes the
-     * request before it runs and before a replay, so a replay is answered only to a caller who may
-     * still make the original request, and it records that the stored answer was read again.
+     * depends on the request (a practitioner books only for themself). The creation authorizes
+     * itself when it runs; a replay skips it, so {@code guard} authorizes the request before a
+     * replay is answered (only to a caller who may still make the original request) and records
+     * that the stored answer was read again.
      */
     public <V> Response create(String header, String scope, Object request, Guard guard, Supplier<Created<V>> create) {
         // An empty header is a client bug, not "no key": it is refused below.
@@ -70,11 +71,11 @@ public class Idempotency {
             return create.get().toResponse();
         }
         validate(key);
-        guard.authorize();
         String subject = caller.subject();
         String hash = hash(scope, request);
         boolean owned = QuarkusTransaction.requiringNew().call(() -> store.claim(subject, key, hash, clock.instant()));
         if (!owned) {
+            guard.authorize();
             Response replayed = replay(subject, key, hash);
             String location = replayed.getLocation() == null ? null : replayed.getLocation().toString();
             QuarkusTransaction.requiringNew().run(() -> guard.replayed(location));
@@ -120,7 +121,7 @@ public class Idempotency {
         Guard ROLES_ONLY = new Guard() {
         };
 
-        /** Throws when the caller may not make this request now. */
+        /** Before a replay: throws when the caller may not make this request now. */
         default void authorize() {
         }
 
