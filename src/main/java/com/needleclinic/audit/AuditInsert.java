@@ -1,5 +1,7 @@
 package com.needleclinic.audit;
 
+import com.needleclinic.shared.SqlInsert;
+
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
@@ -11,7 +13,7 @@ import java.time.ZoneOffset;
  * its statement and binds the parameters. The caller sends both as one atomic unit (one message,
  * or its transaction), so the row exists exactly when the change does.
  */
-public final class AuditInsert {
+public final class AuditInsert implements SqlInsert {
 
     private static final String SQL = "insert into audit_event"
             + " (id, at, actor, role, action, resource_type, resource_id, patient_id, outcome)"
@@ -23,11 +25,13 @@ public final class AuditInsert {
         this.event = event;
     }
 
+    @Override
     public String sql() {
         return SQL;
     }
 
     /** Binds the nine parameters from {@code first} on; answers the next free index. */
+    @Override
     public int bind(PreparedStatement statement, int first) throws SQLException {
         int i = first;
         statement.setObject(i++, event.id());

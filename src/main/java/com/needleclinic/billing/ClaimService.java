@@ -2,6 +2,7 @@ package com.needleclinic.billing;
 
 import com.needleclinic.audit.AuditEntry;
 import com.needleclinic.audit.AuditLog;
+import com.needleclinic.events.EventLog;
 import com.needleclinic.catalog.CatalogService;
 import com.needleclinic.catalog.ClinicService;
 import com.needleclinic.insurer.InsurerService;
@@ -55,11 +56,13 @@ public class ClaimService {
     private final Clock clock;
     private final LocationService locations;
     private final InsurerService insurers;
+    private final EventLog events;
 
     ClaimService(ClaimRepository claims, AppointmentService appointments, PatientService patients,
                  CoverageService coverages, PractitionerService practitioners, CatalogService catalog,
                  AuditLog auditLog, Caller caller, Clock clock, LocationService locations,
-                 InsurerService insurers) {
+                 InsurerService insurers, EventLog events) {
+        this.events = events;
         this.claims = claims;
         this.appointments = appointments;
         this.patients = patients;
@@ -100,6 +103,7 @@ public class ClaimService {
                 location.province().name(), insurers.require(plan.insurerId()).code()), clock.instant());
         claims.persistAndFlush(claim);
         auditLog.record(AuditEntry.of(CREATE, RESOURCE, claim.id(), patient.id()));
+        events.emit(ClaimEvents.submitted(claim));
         Log.infof("Claim %s submitted to insurer %s for appointment %s", claim.id(), plan.insurerId(), appointment.id());
     }
 
@@ -131,6 +135,7 @@ public class ClaimService {
         }
         claims.flush();
         auditLog.record(AuditEntry.of(ADJUDICATE, RESOURCE, id, claim.patientId()));
+        events.emit(ClaimEvents.adjudicated(claim));
         Log.infof("Claim %s adjudicated %s", id, claim.status());
         return ClaimView.of(claim);
     }

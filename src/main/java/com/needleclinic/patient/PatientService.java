@@ -3,6 +3,9 @@ package com.needleclinic.patient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.needleclinic.audit.AuditEntry;
 import com.needleclinic.audit.AuditLog;
+import com.needleclinic.events.EventEntry;
+import com.needleclinic.events.EventLog;
+import com.needleclinic.events.EventType;
 import com.needleclinic.patient.PatientDtos.PatientRequest;
 import com.needleclinic.patient.PatientDtos.PatientView;
 import com.needleclinic.shared.ConflictException;
@@ -35,8 +38,11 @@ public class PatientService {
     private final PatientAccess access;
     private final AuditLog auditLog;
     private final MergePatch mergePatch;
+    private final EventLog events;
 
-    PatientService(PatientRepository patients, PatientAccess access, AuditLog auditLog, MergePatch mergePatch) {
+    PatientService(PatientRepository patients, PatientAccess access, AuditLog auditLog, MergePatch mergePatch,
+                   EventLog events) {
+        this.events = events;
         this.patients = patients;
         this.access = access;
         this.auditLog = auditLog;
@@ -59,6 +65,7 @@ public class PatientService {
         Patient patient = new Patient(request.demographics());
         patients.persistAndFlush(patient);
         auditLog.record(AuditEntry.of(CREATE, RESOURCE, patient.id(), patient.id()));
+        events.emit(patientEvent(EventType.PATIENT_CREATED, patient));
         Log.infof("Registered patient %s", patient.id());
         return new Created<>("/api/v1/patients/" + patient.id(), patient.version(), PatientView.of(patient));
     }
@@ -88,8 +95,17 @@ public class PatientService {
         patient.update(merged.demographics());
         patients.flush();
         auditLog.record(AuditEntry.of(UPDATE, RESOURCE, id, id));
+        events.emit(patientEvent(EventType.PATIENT_UPDATED, patient));
         Log.infof("Updated patient %s", id);
         return new Versioned<>(patient.version(), PatientView.of(patient));
+    }
+
+    /** A patient's events carry the id only: who the patient is and what changed are read through the API. */
+    private static EventEntry patientEvent(EventType type, Patient patient) {
+        return EventEntry.of(type, RESOURCE, patient.id(), patient.id(), new PatientEvent(patient.id(), patient.version()));
+    }
+
+    record PatientEvent(UUID patientId, long version) {
     }
 
     /** For other features: the patient, or 404. Not audited here: the caller audits its own use. */

@@ -1,6 +1,9 @@
 package com.needleclinic.practitioner;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.needleclinic.events.EventEntry;
+import com.needleclinic.events.EventLog;
+import com.needleclinic.events.EventType;
 import com.needleclinic.practitioner.PractitionerDtos.CertificationRequest;
 import com.needleclinic.practitioner.PractitionerDtos.CertificationChangeView;
 import com.needleclinic.practitioner.PractitionerDtos.CertificationView;
@@ -26,9 +29,11 @@ public class CertificationService {
     private final CertificationRepository certifications;
     private final MergePatch mergePatch;
     private final CertifiedWork certifiedWork;
+    private final EventLog events;
 
     CertificationService(PractitionerService practitioners, CertificationRepository certifications, MergePatch mergePatch,
-                         CertifiedWork certifiedWork) {
+                         CertifiedWork certifiedWork, EventLog events) {
+        this.events = events;
         this.practitioners = practitioners;
         this.certifications = certifications;
         this.mergePatch = mergePatch;
@@ -40,6 +45,7 @@ public class CertificationService {
         Practitioner practitioner = practitioners.require(practitionerId);
         Certification certification = practitioner.certify(request.modality(), request.credential(), request.status());
         certifications.persistAndFlush(certification);
+        events.emit(changed(certification, List.of()));
         Log.infof("Practitioner %s certified for %s (%s)", practitionerId, request.modality(), certification.id());
         return new Created<>(location(practitionerId, certification.id()), certification.version(),
                 CertificationView.of(certification));
@@ -72,12 +78,27 @@ public class CertificationService {
         if (merged.modality() != certification.modality()) {
             throw new InvalidRequestException("modality", "cannot change; add a new certification instead");
         }
+        List<UUID> before = certifiedWork.uncoveredFutureAppointments(practitionerId);
         certification.update(merged.credential(), merged.status());
         certifications.flush();
         List<UUID> affected = certifiedWork.uncoveredFutureAppointments(practitionerId);
+        events.emit(changed(certification, affected));
+        certifiedWork.announceUncovered(affected.stream().filter(id -> !before.contains(id)).toList());
         Log.infof("Certification %s of practitioner %s now %s; %d future appointments uncovered", certificationId,
                 practitionerId, merged.status(), affected.size());
         return new Versioned<>(certification.version(), CertificationChangeView.of(certification, affected));
+    }
+
+    /** {@code certification.changed}: the credential's terms (no personal data), and the visits it no longer covers. */
+    private static EventEntry changed(Certification c, List<UUID> uncovered) {
+        return EventEntry.of(EventType.CERTIFICATION_CHANGED, "CERTIFICATION", c.id(), null,
+                new CertificationChanged(c.id(), c.practitioner().id(), c.modality(), c.status(), c.validFrom(),
+                        c.validUntil(), List.copyOf(uncovered)));
+    }
+
+    record CertificationChanged(UUID certificationId, UUID practitionerId, Modality modality, CertificationStatus status,
+                                java.time.LocalDate validFrom, java.time.LocalDate validUntil,
+                                List<UUID> uncoveredAppointmentIds) {
     }
 
     private Certification require(UUID practitionerId, UUID certificationId) {

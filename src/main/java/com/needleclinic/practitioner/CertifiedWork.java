@@ -17,6 +17,10 @@ public interface CertifiedWork {
     /** Ids of the practitioner's future open appointments that rule 1 no longer allows. */
     List<UUID> uncoveredFutureAppointments(UUID practitionerId);
 
+    /** Announces appointments a change has just left uncovered ({@code appointment.needs_attention}). */
+    default void announceUncovered(List<UUID> appointmentIds) {
+    }
+
     class NoneYet {
         @Produces
         @DefaultBean

@@ -1,8 +1,8 @@
 package com.needleclinic.scheduling;
 
-import com.needleclinic.audit.AuditInsert;
 import com.needleclinic.shared.DatabaseException;
 import com.needleclinic.shared.PageRequest;
+import com.needleclinic.shared.SqlInsert;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,16 +45,21 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
     }
 
     /**
-     * Writes a new appointment and its audit row as one message: one round trip, and one implicit
-     * transaction when no transaction is active (PostgreSQL commits at the message's end, or rolls
-     * both back), so the pair needs no BEGIN or COMMIT of its own (docs/performance.md). Inside an
+     * Writes a new appointment and its companions (its audit row, its event) as one message: one
+     * round trip, and one implicit transaction when no transaction is active (PostgreSQL commits at
+     * the message's end, or rolls all back), so they need no BEGIN or COMMIT of their own
+     * (docs/performance.md). Inside an
      * active transaction the data source hands out that transaction's connection and both join it.
      * The exclusion constraints and the certification trigger judge the row as for any insert; a
      * violation surfaces as the driver's exception, mapped by constraint name like any other.
      */
-    void insert(Appointment appointment, AuditInsert audit) {
+    void insert(Appointment appointment, SqlInsert... companions) {
+        StringBuilder sql = new StringBuilder(INSERT);
+        for (SqlInsert companion : companions) {
+            sql.append(";\n").append(companion.sql());
+        }
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(INSERT + ";\n" + audit.sql())) {
+             PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             statement.setObject(1, appointment.id());
             statement.setObject(2, appointment.patientId());
             statement.setObject(3, appointment.practitionerId());
@@ -66,7 +71,10 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
             statement.setString(9, appointment.status().name());
             statement.setLong(10, appointment.version());
             statement.setString(11, appointment.bookedBy().name());
-            audit.bind(statement, 12);
+            int next = 12;
+            for (SqlInsert companion : companions) {
+                next = companion.bind(statement, next);
+            }
             statement.execute();
         } catch (SQLException e) {
             throw new DatabaseException(e);

@@ -2,6 +2,9 @@ package com.needleclinic.scheduling;
 
 import com.needleclinic.audit.AuditEntry;
 import com.needleclinic.audit.AuditLog;
+import com.needleclinic.events.EventEntry;
+import com.needleclinic.events.EventLog;
+import com.needleclinic.events.EventType;
 import com.needleclinic.location.LocationService;
 import com.needleclinic.practitioner.CertificationPolicy;
 import com.needleclinic.scheduling.AppointmentRepository.AppointmentFilter;
@@ -51,24 +54,27 @@ public class AppointmentService {
     private final Caller caller;
     private final Clock clock;
     private final LocationService locations;
+    private final EventLog events;
 
     AppointmentService(AppointmentRepository appointments, BookingFactsRepository bookingFacts, AuditLog auditLog,
-                       Caller caller, Clock clock, LocationService locations) {
+                       Caller caller, Clock clock, LocationService locations, EventLog events) {
         this.appointments = appointments;
         this.bookingFacts = bookingFacts;
         this.auditLog = auditLog;
         this.caller = caller;
         this.clock = clock;
         this.locations = locations;
+        this.events = events;
     }
 
     /**
      * Books without a JTA transaction of its own, on purpose: booking is the busiest write, and a
      * transaction costs it a BEGIN, a COMMIT round trip and the transaction manager's work (~20 % of
-     * its throughput, docs/performance.md). The facts are one read; the appointment and its audit
-     * row are one message, which PostgreSQL runs as one implicit transaction, so both are written or
-     * neither. Called inside a caller's transaction (an {@code Idempotency-Key} stores the response
-     * in one), both statements join it and commit or roll back with it.
+     * its throughput, docs/performance.md). The facts are one read; the appointment, its audit row
+     * and its {@code appointment.booked} event are one message, which PostgreSQL runs as one implicit
+     * transaction, so all are written or none. Called inside a caller's transaction (an
+     * {@code Idempotency-Key} stores the response in one), the statements join it and commit or roll
+     * back with it.
      */
     public Created<AppointmentView> book(BookAppointmentRequest request) {
         Appointment.Booker booker = authorizeBooking(request);
@@ -80,13 +86,15 @@ public class AppointmentService {
 
         Appointment appointment = new Appointment(request.patientId(), request.practitionerId(), request.serviceId(),
                 request.locationId(), slot, booker);
-        appointments.insert(appointment, auditLog.recordWith(AuditEntry.of(CREATE, RESOURCE, appointment.id(),
-                appointment.patientId())));
+        ZoneId zone = facts.location().zone();
+        appointments.insert(appointment,
+                auditLog.recordWith(AuditEntry.of(CREATE, RESOURCE, appointment.id(), appointment.patientId())),
+                events.emitWith(AppointmentEvents.of(EventType.APPOINTMENT_BOOKED, appointment, zone)));
         // Every booking is in the audit trail (written with it, above); at the front desk's busiest this
         // line would be most of the log and ~3 % of a booking's CPU, so it is for debugging only.
         Log.debugf("Booked appointment %s with practitioner %s", appointment.id(), appointment.practitionerId());
         return new Created<>("/api/v1/appointments/" + appointment.id(), appointment.version(),
-                AppointmentView.of(appointment, facts.location().zone()));
+                AppointmentView.of(appointment, zone));
     }
 
     /**
@@ -168,29 +176,31 @@ public class AppointmentService {
         }
         BookingFacts facts = bookingFacts.load(appointment.patientId(), appointment.practitionerId(),
                 appointment.serviceId(), appointment.locationId(), start, appointment.id());
+        ZoneId zone = facts.location().zone();
+        var previousStart = SchedulingDtos.local(appointment.start(), zone);
         appointment.reschedule(checkBookable(facts, appointment.practitionerId(), appointment.locationId(), start));
-        return saved(appointment, "Rescheduled");
+        return saved(appointment, "Rescheduled", AppointmentEvents.rescheduled(appointment, zone, previousStart));
     }
 
     @Transactional
     public Versioned<AppointmentView> cancel(UUID id, String reason, IfMatch ifMatch) {
         Appointment appointment = changeable(id, ifMatch);
         appointment.cancel(reason, clock.instant());
-        return saved(appointment, "Cancelled");
+        return saved(appointment, "Cancelled", EventType.APPOINTMENT_CANCELLED);
     }
 
     @Transactional
     public Versioned<AppointmentView> checkIn(UUID id, IfMatch ifMatch) {
         Appointment appointment = changeable(id, ifMatch);
         appointment.checkIn(clock.instant(), locations.require(appointment.locationId()).zone());
-        return saved(appointment, "Checked in");
+        return saved(appointment, "Checked in", EventType.APPOINTMENT_CHECKED_IN);
     }
 
     @Transactional
     public Versioned<AppointmentView> markNoShow(UUID id, IfMatch ifMatch) {
         Appointment appointment = changeable(id, ifMatch);
         appointment.markNoShow(clock.instant());
-        return saved(appointment, "No-show");
+        return saved(appointment, "No-show", EventType.APPOINTMENT_NO_SHOW);
     }
 
     /**
@@ -212,10 +222,26 @@ public class AppointmentService {
         }
     }
 
-    /** Signing a note completes its visit, in the signing transaction. */
+    /** Signing a note completes its visit, in the signing transaction (and announces it in that transaction). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void complete(UUID id) {
-        locked(id).complete();
+        Appointment appointment = locked(id);
+        appointment.complete();
+        events.emit(AppointmentEvents.of(EventType.APPOINTMENT_COMPLETED, appointment,
+                locations.require(appointment.locationId()).zone()));
+    }
+
+    /**
+     * Announces future appointments that a change elsewhere (a certification) has left needing the
+     * desk's attention, one {@code appointment.needs_attention} event each, in that change's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announceNeedsAttention(List<UUID> ids, List<String> reasons) {
+        for (UUID id : ids) {
+            Appointment appointment = appointments.findById(id);
+            events.emit(AppointmentEvents.needsAttention(appointment, locations.require(appointment.locationId()).zone(),
+                    reasons));
+        }
     }
 
     private Appointment locked(UUID id) {
@@ -275,9 +301,16 @@ public class AppointmentService {
         return appointment;
     }
 
-    private Versioned<AppointmentView> saved(Appointment appointment, String what) {
+    private Versioned<AppointmentView> saved(Appointment appointment, String what, EventType type) {
+        ZoneId zone = locations.require(appointment.locationId()).zone();
+        return saved(appointment, what, AppointmentEvents.of(type, appointment, zone));
+    }
+
+    /** The change, its audit row and its event, all in the caller's transaction. */
+    private Versioned<AppointmentView> saved(Appointment appointment, String what, EventEntry event) {
         appointments.flush();
         auditLog.record(AuditEntry.of(UPDATE, RESOURCE, appointment.id(), appointment.patientId()));
+        events.emit(event);
         Log.infof("%s appointment %s", what, appointment.id());
         return new Versioned<>(appointment.version(), view(appointment));
     }

@@ -21,10 +21,12 @@ class SchedulingLinks implements CareTeam, CertifiedWork, KnownConstraints {
 
     private final AppointmentRepository appointments;
     private final Clock clock;
+    private final AppointmentService service;
 
-    SchedulingLinks(AppointmentRepository appointments, Clock clock) {
+    SchedulingLinks(AppointmentRepository appointments, Clock clock, AppointmentService service) {
         this.appointments = appointments;
         this.clock = clock;
+        this.service = service;
     }
 
     @Override
@@ -36,6 +38,14 @@ class SchedulingLinks implements CareTeam, CertifiedWork, KnownConstraints {
     public List<UUID> uncoveredFutureAppointments(UUID practitionerId) {
         return appointments.notCertifiedFuture(practitionerId, clock.instant());
     }
+
+    @Override
+    public void announceUncovered(List<UUID> appointmentIds) {
+        service.announceNeedsAttention(appointmentIds, List.of(NOT_CERTIFIED));
+    }
+
+    /** The reason an appointment needs attention when rule 1 no longer allows it. */
+    static final String NOT_CERTIFIED = "PRACTITIONER_NOT_CERTIFIED";
 
     @Override
     public Map<String, Problem> problemsByConstraint() {

@@ -26,6 +26,22 @@ public final class QueryParams {
         return date;
     }
 
+    /** A whole number in [min, max], or {@code fallback} when absent; anything else is a 400. */
+    public static long number(String name, String raw, long min, long max, long fallback) {
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            long value = Long.parseLong(raw.trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new InvalidRequestException(name, "must be an integer between " + min + " and " + max);
+    }
+
     /** Free text from a query (a search), held to the same limits as text in a body. */
     public static String text(String name, String raw) {
         if (raw == null) {

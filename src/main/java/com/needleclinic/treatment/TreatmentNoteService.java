@@ -2,6 +2,9 @@ package com.needleclinic.treatment;
 
 import com.needleclinic.audit.AuditEntry;
 import com.needleclinic.audit.AuditLog;
+import com.needleclinic.events.EventEntry;
+import com.needleclinic.events.EventLog;
+import com.needleclinic.events.EventType;
 import com.needleclinic.catalog.CatalogService;
 import com.needleclinic.patient.CareTeam;
 import com.needleclinic.patient.ConsentService;
@@ -55,10 +58,13 @@ public class TreatmentNoteService {
     private final Caller caller;
     private final Clock clock;
     private final Event<NoteSigned> signed;
+    private final EventLog events;
 
     TreatmentNoteService(TreatmentNoteRepository notes, AppointmentService appointments, CatalogService catalog,
                          PractitionerService practitioners, ConsentService consents, CareTeam careTeam,
-                         AuditLog auditLog, Caller caller, Clock clock, Event<NoteSigned> signed) {
+                         AuditLog auditLog, Caller caller, Clock clock, Event<NoteSigned> signed,
+                         EventLog events) {
+        this.events = events;
         this.notes = notes;
         this.appointments = appointments;
         this.catalog = catalog;
@@ -145,9 +151,20 @@ public class TreatmentNoteService {
         appointments.complete(appointment.id());
         notes.flush();
         auditLog.record(AuditEntry.of(SIGN, RESOURCE, id, note.patientId()));
+        events.emit(noteEvent(EventType.TREATMENT_NOTE_SIGNED, note));
         signed.fire(new NoteSigned(note.id(), appointment.id()));
         Log.infof("Note %s signed; appointment %s completed", id, appointment.id());
         return new Versioned<>(note.version(), NoteView.of(note, List.of()));
+    }
+
+    /** A note's events carry ids and when it was signed - never its text, needling details or an amendment's reason. */
+    private EventEntry noteEvent(EventType type, TreatmentNote note) {
+        return EventEntry.of(type, RESOURCE, note.id(), note.patientId(), new NoteEvent(note.id(), note.appointmentId(),
+                note.patientId(), note.practitionerId(), note.signedAt(), clock.instant()));
+    }
+
+    record NoteEvent(UUID noteId, UUID appointmentId, UUID patientId, UUID practitionerId, java.time.Instant signedAt,
+                     java.time.Instant changedAt) {
     }
 
     /** Corrections of a signed note are appended, never written over it. */
@@ -160,6 +177,7 @@ public class TreatmentNoteService {
         notes.append(new Amendment(id, request.reason().strip(), request.text(), note.practitionerId(), clock.instant()));
         notes.flush();
         auditLog.record(AuditEntry.of(AMEND, RESOURCE, id, note.patientId()));
+        events.emit(noteEvent(EventType.TREATMENT_NOTE_AMENDED, note));
         Log.infof("Note %s amended", id);
         return new Created<>("/api/v1/treatment-notes/" + id, note.version(), NoteView.of(note, notes.amendments(id)));
     }

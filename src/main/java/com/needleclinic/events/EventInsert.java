@@ -1,0 +1,38 @@
+package com.needleclinic.events;
+
+import com.needleclinic.shared.SqlInsert;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+
+/** An event as a parameterised INSERT into the outbox: its sequence is assigned after commit. */
+final class EventInsert implements SqlInsert {
+
+    static final String SQL = "insert into event (id, type, occurred_at, resource_type, resource_id, patient_id, data)"
+            + " values (?, ?, ?, ?, ?, ?, cast(? as jsonb))";
+
+    private final EventRow row;
+
+    EventInsert(EventRow row) {
+        this.row = row;
+    }
+
+    @Override
+    public String sql() {
+        return SQL;
+    }
+
+    @Override
+    public int bind(PreparedStatement statement, int first) throws SQLException {
+        int i = first;
+        statement.setObject(i++, row.id());
+        statement.setString(i++, row.type().wireName());
+        statement.setObject(i++, row.occurredAt().atOffset(ZoneOffset.UTC));
+        statement.setString(i++, row.resourceType());
+        statement.setObject(i++, row.resourceId());
+        statement.setObject(i++, row.patientId());
+        statement.setString(i++, row.data());
+        return i;
+    }
+}

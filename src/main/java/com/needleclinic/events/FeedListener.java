@@ -1,0 +1,95 @@
+package com.needleclinic.events;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Hears the feed advance in any instance: one connection per instance {@code LISTEN}s on the
+ * sequencer's channel and passes each notification to {@link FeedSignal}. When the connection
+ * breaks it reconnects, and signals once on reconnecting, since a notification sent meanwhile
+ * was lost; waiters then look at the feed themselves.
+ */
+@ApplicationScoped
+class FeedListener {
+
+    private static final int WAIT_MILLIS = 500;
+
+    private final AgroalDataSource dataSource;
+    private final FeedSignal signal;
+    private volatile boolean running;
+    private Thread thread;
+
+    FeedListener(AgroalDataSource dataSource, FeedSignal signal) {
+        this.dataSource = dataSource;
+        this.signal = signal;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        running = true;
+        thread = new Thread(this::run, "event-feed-listener");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(5_000);
+        }
+    }
+
+    private void run() {
+        boolean reconnecting = false;
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                try (Statement listen = connection.createStatement()) {
+                    listen.execute("listen " + Sequencer.CHANNEL);
+                }
+                if (reconnecting) {
+                    Log.info("Event feed listener: listening again");
+                    signal.advanced();
+                    reconnecting = false;
+                }
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
+                    if (notifications != null && notifications.length > 0) {
+                        signal.advanced();
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                if (!reconnecting) {
+                    Log.warnf("Event feed listener: connection lost (%s); reconnecting", Sequencer.describe(e));
+                    reconnecting = true;
+                }
+                if (!pause()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(1_000);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package com.needleclinic.events;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Gives committed events their place in the feed (docs/events.md, "Why the feed never skips").
+ * Every instance runs one; the row lock on {@code event_feed_head} lets one at a time number, and
+ * the others skip their turn. A round numbers, in insertion order, the events it sees committed,
+ * from where the previous round ended, moves the head and commits; so rounds commit one after
+ * another and a reader who sees sequence N sees everything below N. A round also notifies every
+ * instance ({@code NOTIFY clinic_events}) so long polls and webhook deliveries wake at once.
+ */
+@ApplicationScoped
+class Sequencer {
+
+    static final String CHANNEL = "clinic_events";
+    static final int BATCH = 1000;
+    private static final int SKIPPED = -1;
+    /** Under load, rounds are paced so that each numbers several events rather than one. */
+    private static final long PACE_MILLIS = 10;
+    /** When idle, another instance's events are found by this poll at the latest. */
+    private static final long IDLE_POLL_MILLIS = 50;
+
+    private static final String ASSIGN = """
+            with batch as (select position, row_number() over (order by position) as n
+                             from event where sequence is null order by position limit %d)
+            update event e set sequence = ? + batch.n from batch where e.position = batch.position""".formatted(BATCH);
+
+    private final AgroalDataSource dataSource;
+    private final FeedSignal signal;
+    private final Semaphore wakeups = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+    private boolean failing;
+
+    Sequencer(AgroalDataSource dataSource, FeedSignal signal) {
+        this.dataSource = dataSource;
+        this.signal = signal;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        running = true;
+        thread = new Thread(this::run, "event-sequencer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(5_000);
+        }
+    }
+
+    /** A change with events has committed here: number it now rather than at the next poll. */
+    void wake() {
+        wakeups.release();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                int numbered = round();
+                recovered();
+                if (numbered == BATCH) {
+                    continue;
+                }
+                if (numbered == SKIPPED || numbered > 0) {
+                    Thread.sleep(PACE_MILLIS);
+                } else {
+                    wakeups.tryAcquire(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    wakeups.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (SQLException | RuntimeException e) {
+                failed(e);
+            }
+        }
+    }
+
+    /** One numbering round: how many events it numbered, or {@link #SKIPPED} if another instance holds the turn. */
+    int round() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                int numbered = numberCommitted(connection);
+                connection.commit();
+                if (numbered > 0) {
+                    signal.advanced();
+                }
+                return numbered;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static int numberCommitted(Connection connection) throws SQLException {
+        long last;
+        try (PreparedStatement head = connection.prepareStatement(
+                "select last_sequence from event_feed_head for update skip locked");
+             ResultSet rs = head.executeQuery()) {
+            if (!rs.next()) {
+                return SKIPPED;
+            }
+            last = rs.getLong(1);
+        }
+        int numbered;
+        try (PreparedStatement assign = connection.prepareStatement(ASSIGN)) {
+            assign.setLong(1, last);
+            numbered = assign.executeUpdate();
+        }
+        if (numbered > 0) {
+            try (PreparedStatement move = connection.prepareStatement(
+                    "update event_feed_head set last_sequence = ?; select pg_notify('" + CHANNEL + "', ?)")) {
+                move.setLong(1, last + numbered);
+                move.setString(2, Long.toString(last + numbered));
+                move.execute();
+            }
+        }
+        return numbered;
+    }
+
+    private void recovered() {
+        if (failing) {
+            failing = false;
+            Log.info("Event sequencer: database reachable again");
+        }
+    }
+
+    /** Logged once per outage, with the SQL state only (no statement text, no values). */
+    private void failed(Exception e) {
+        if (!failing) {
+            failing = true;
+            Log.warnf("Event sequencer: database unavailable (%s); retrying every second", describe(e));
+        }
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String describe(Exception e) {
+        return e instanceof SQLException sql ? "SQL state " + sql.getSQLState() : e.getClass().getSimpleName();
+    }
+}
