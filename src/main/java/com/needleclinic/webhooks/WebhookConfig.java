@@ -1,0 +1,30 @@
+package com.needleclinic.webhooks;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Webhook delivery settings (docs/events.md); only the first is part of the deployment contract. */
+@ConfigMapping(prefix = "clinic.webhooks")
+interface WebhookConfig {
+
+    /** {@code CLINIC_WEBHOOKS_ALLOW_INSECURE_TARGETS}: http and private addresses allowed (development, tests). */
+    @WithDefault("false")
+    boolean allowInsecureTargets();
+
+    /** Deliveries in flight at once in this instance (each to a different subscription). */
+    @WithDefault("2")
+    int workers();
+
+    /** The first retry's delay; each further one doubles, up to {@link #retryMax()}. */
+    @WithDefault("5S")
+    Duration retryBase();
+
+    @WithDefault("1H")
+    Duration retryMax();
+
+    /** A subscription failing this long without an acknowledgment is disabled. */
+    @WithDefault("24H")
+    Duration giveUpAfter();
+}

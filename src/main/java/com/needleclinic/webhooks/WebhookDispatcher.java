@@ -1,0 +1,221 @@
+package com.needleclinic.webhooks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.needleclinic.audit.AuditEntry;
+import com.needleclinic.audit.AuditLog;
+import com.needleclinic.events.EventFeed;
+import com.needleclinic.events.EventPage;
+import com.needleclinic.events.EventView;
+import com.needleclinic.events.FeedSignal;
+import com.needleclinic.webhooks.DeliveryStateRepository.Due;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * Delivers events to subscriptions (docs/events.md). Every instance runs a few workers; a worker
+ * claims one due subscription by locking its progress row ({@code FOR UPDATE SKIP LOCKED}), so no
+ * two workers anywhere send to one subscription at once, and sends its next events one at a time,
+ * in sequence order, each only after the previous one was acknowledged. The acknowledgment, the
+ * delivery log and any retry schedule commit together; a crash or a database outage mid-batch
+ * leaves the progress where the last commit put it, and the unacknowledged events are sent again
+ * with the same {@code webhook-id}. Workers never run on a request's thread.
+ */
+@ApplicationScoped
+class WebhookDispatcher {
+
+    static final int BATCH = 50;
+    /** A claim is let go after this much sending, so one busy subscription does not hold a connection long. */
+    private static final Duration CLAIM_BUDGET = Duration.ofSeconds(2);
+    /** Retries come due without a signal; idle workers look this often. */
+    private static final long IDLE_POLL_MILLIS = 1_000;
+
+    private final DeliveryStateRepository state;
+    private final EventFeed feed;
+    private final FeedSignal signal;
+    private final WebhookTargets targets;
+    private final WebhookSender sender;
+    private final AuditLog auditLog;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final WebhookConfig config;
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean running;
+    private volatile boolean failing;
+
+    WebhookDispatcher(DeliveryStateRepository state, EventFeed feed, FeedSignal signal, WebhookTargets targets,
+                      WebhookSender sender, AuditLog auditLog, ObjectMapper json, Clock clock, WebhookConfig config) {
+        this.state = state;
+        this.feed = feed;
+        this.signal = signal;
+        this.targets = targets;
+        this.sender = sender;
+        this.auditLog = auditLog;
+        this.json = json;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        running = true;
+        for (int i = 0; i < config.workers(); i++) {
+            Thread worker = new Thread(this::run, "webhook-delivery-" + i);
+            worker.setDaemon(true);
+            worker.start();
+            workers.add(worker);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        running = false;
+        for (Thread worker : workers) {
+            worker.interrupt();
+        }
+        for (Thread worker : workers) {
+            worker.join(15_000);
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                long seen = signal.generation();
+                boolean worked = QuarkusTransaction.requiringNew().timeout(60).call(this::deliverDue);
+                if (failing) {
+                    failing = false;
+                    Log.info("Webhook delivery: database reachable again");
+                }
+                if (!worked) {
+                    signal.awaitChange(seen, IDLE_POLL_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                if (!failing) {
+                    failing = true;
+                    Log.warnf("Webhook delivery: %s; retrying every second", e.getClass().getSimpleName());
+                }
+                pause();
+            }
+        }
+    }
+
+    /** One claim: sends what is due to one subscription; false when nothing was due anywhere. */
+    private boolean deliverDue() {
+        Due due = state.claimDue(clock.instant());
+        if (due == null) {
+            return false;
+        }
+        EventPage page = feed.page(due.acknowledged(), new LinkedHashSet<>(due.types()), BATCH);
+        disclosed(due, page.items());
+        long acknowledged = due.acknowledged();
+        long budgetEnds = System.nanoTime() + CLAIM_BUDGET.toNanos();
+        for (EventView event : page.items()) {
+            WebhookSender.Outcome outcome = deliver(due, event);
+            if (!outcome.acknowledged()) {
+                failed(due, acknowledged, outcome);
+                return true;
+            }
+            acknowledged = event.sequence();
+            if (System.nanoTime() > budgetEnds || !running) {
+                state.acknowledge(due.subscriptionId(), acknowledged, clock.instant());
+                return true;
+            }
+        }
+        state.acknowledge(due.subscriptionId(), page.lastSequence(), clock.instant());
+        return true;
+    }
+
+    private WebhookSender.Outcome deliver(Due due, EventView event) {
+        Instant at = clock.instant();
+        WebhookSender.Outcome outcome;
+        try {
+            WebhookTargets.Target target = targets.check(due.url());
+            long timestamp = at.getEpochSecond();
+            String body = body(event, at);
+            outcome = sender.send(target, event.id().toString(), timestamp,
+                    WebhookSignature.header(due.secretsAt(at), event.id().toString(), timestamp, body), body);
+        } catch (WebhookTargets.RefusedTarget refused) {
+            outcome = new WebhookSender.Outcome(null, "target refused: " + refused.getMessage(), 0);
+        }
+        state.logAttempt(due.subscriptionId(), event.id(), event.sequence(), at, outcome);
+        return outcome;
+    }
+
+    /**
+     * What leaves the service about a patient is audited before it is sent, like an export: the
+     * batch about to be sent, committed on its own first (an event audited and then not sent, because
+     * the receiver failed, is sent and audited again later).
+     */
+    private void disclosed(Due due, List<EventView> events) {
+        List<AuditEntry> entries = events.stream().filter(e -> e.patientId() != null)
+                .map(e -> AuditEntry.of(AuditEntry.Action.EXPORT, "EVENT", e.id(), e.patientId())).toList();
+        if (!entries.isEmpty()) {
+            auditLog.recordAllAs(entries, "webhook:" + due.subscriptionId(), "WEBHOOK");
+        }
+    }
+
+    /**
+     * The attempt failed: retried after a delay that doubles with each failure of the run; a
+     * {@code 410 Gone} disables the subscription at once, and so does a run of failures as long as
+     * {@code giveUpAfter}. Events acknowledged earlier in this claim end the previous run.
+     */
+    private void failed(Due due, long acknowledged, WebhookSender.Outcome outcome) {
+        Instant now = clock.instant();
+        boolean progressed = acknowledged > due.acknowledged();
+        Instant failingSince = progressed || due.failingSince() == null ? now : due.failingSince();
+        int attempts = progressed ? 1 : due.attempts() + 1;
+        state.failed(due.subscriptionId(), acknowledged, attempts, failingSince, now.plus(delay(attempts)));
+        if (Integer.valueOf(410).equals(outcome.statusCode())) {
+            state.disable(due.subscriptionId(), WebhookSubscription.DisabledReason.GONE);
+            Log.infof("Webhook subscription %s disabled: the receiver answered 410 Gone", due.subscriptionId());
+        } else if (!failingSince.plus(config.giveUpAfter()).isAfter(now)) {
+            state.disable(due.subscriptionId(), WebhookSubscription.DisabledReason.FAILING);
+            Log.infof("Webhook subscription %s disabled after failing since %s", due.subscriptionId(), failingSince);
+        }
+    }
+
+    /** base × 2^(attempts - 1), at most retryMax. */
+    Duration delay(int attempts) {
+        Duration delay = config.retryBase();
+        for (int i = 1; i < attempts && delay.compareTo(config.retryMax()) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(config.retryMax()) > 0 ? config.retryMax() : delay;
+    }
+
+    /** Standard Webhooks' payload: {@code {type, timestamp, data}}, {@code data} being the event as the feed shows it. */
+    private String body(EventView event, Instant at) {
+        try {
+            return json.writeValueAsString(new Payload(event.type(), at, event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An event always serialises", e);
+        }
+    }
+
+    record Payload(String type, Instant timestamp, EventView data) {
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

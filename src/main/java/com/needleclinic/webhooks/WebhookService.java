@@ -1,0 +1,168 @@
+package com.needleclinic.webhooks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.needleclinic.events.EventFeed;
+import com.needleclinic.events.EventType;
+import com.needleclinic.shared.Created;
+import com.needleclinic.shared.IfMatch;
+import com.needleclinic.shared.InvalidRequestException;
+import com.needleclinic.shared.MergePatch;
+import com.needleclinic.shared.Page;
+import com.needleclinic.shared.PageRequest;
+import com.needleclinic.shared.ResourceNotFoundException;
+import com.needleclinic.shared.Versioned;
+import com.needleclinic.webhooks.WebhookDtos.DeliveryView;
+import com.needleclinic.webhooks.WebhookDtos.Progress;
+import com.needleclinic.webhooks.WebhookDtos.SubscriptionRequest;
+import com.needleclinic.webhooks.WebhookDtos.SubscriptionView;
+import com.needleclinic.webhooks.WebhookDtos.SubscriptionWithSecret;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Webhook subscriptions (admin; docs/events.md). Delivery itself is {@link WebhookDispatcher}'s. */
+@ApplicationScoped
+public class WebhookService {
+
+    private final WebhookSubscriptionRepository subscriptions;
+    private final DeliveryStateRepository state;
+    private final WebhookTargets targets;
+    private final EventFeed feed;
+    private final MergePatch mergePatch;
+    private final Clock clock;
+
+    WebhookService(WebhookSubscriptionRepository subscriptions, DeliveryStateRepository state, WebhookTargets targets,
+                   EventFeed feed, MergePatch mergePatch, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.state = state;
+        this.targets = targets;
+        this.feed = feed;
+        this.mergePatch = mergePatch;
+        this.clock = clock;
+    }
+
+    /** A new subscription receives the events that follow it; {@code replay} sends earlier ones. */
+    @Transactional
+    public Created<SubscriptionWithSecret> create(SubscriptionRequest request) {
+        checkTarget(request.url());
+        Instant now = clock.instant();
+        String secret = WebhookSignature.newSecret();
+        WebhookSubscription subscription = new WebhookSubscription(request.url(), types(request.types()),
+                request.description(), secret, now);
+        if (request.status() == WebhookSubscription.Status.DISABLED) {
+            subscription.changeStatus(WebhookSubscription.Status.DISABLED);
+        }
+        subscriptions.persistAndFlush(subscription);
+        state.start(subscription.id(), feed.head(), now);
+        Log.infof("Webhook subscription %s created", subscription.id());
+        return new Created<>("/api/v1/webhook-subscriptions/" + subscription.id(), subscription.version(),
+                SubscriptionWithSecret.of(subscription, progress(subscription.id()), secret));
+    }
+
+    @Transactional
+    public Page<SubscriptionView> list(PageRequest page) {
+        Page<WebhookSubscription> found = page.toPage(subscriptions.page(page.fetchOneMore()), WebhookSubscription::id,
+                s -> s);
+        Map<UUID, Progress> progress = state.progress(found.items().stream().map(WebhookSubscription::id).toList());
+        return found.map(s -> SubscriptionView.of(s, progress.get(s.id())));
+    }
+
+    @Transactional
+    public Versioned<SubscriptionView> get(UUID id) {
+        WebhookSubscription subscription = require(id);
+        return new Versioned<>(subscription.version(), SubscriptionView.of(subscription, progress(id)));
+    }
+
+    /** {@code url}, {@code types}, {@code description}, {@code status}; re-enabling resumes at the first unacknowledged event. */
+    @Transactional
+    public Versioned<SubscriptionView> patch(UUID id, JsonNode patch, IfMatch ifMatch) {
+        WebhookSubscription subscription = require(id);
+        ifMatch.verify(subscription.version());
+        SubscriptionRequest merged = mergePatch.apply(new SubscriptionRequest(subscription.url(), subscription.types(),
+                subscription.description(), subscription.status()), patch, SubscriptionRequest.class);
+        if (merged.status() == null) {
+            throw new InvalidRequestException("status", "must not be null");
+        }
+        if (!merged.url().equals(subscription.url())) {
+            checkTarget(merged.url());
+        }
+        subscription.update(merged.url(), types(merged.types()), merged.description());
+        if (subscription.changeStatus(merged.status())) {
+            state.restart(id, null, clock.instant());
+        }
+        subscriptions.flush();
+        Log.infof("Webhook subscription %s updated (%s)", id, subscription.status());
+        return new Versioned<>(subscription.version(), SubscriptionView.of(subscription, progress(id)));
+    }
+
+    @Transactional
+    public void delete(UUID id) {
+        subscriptions.delete(require(id));
+        Log.infof("Webhook subscription %s deleted", id);
+    }
+
+    /** A new secret, shown once; the old one keeps signing beside it for 24 hours. */
+    @Transactional
+    public Versioned<SubscriptionWithSecret> rotateSecret(UUID id) {
+        WebhookSubscription subscription = require(id);
+        String secret = WebhookSignature.newSecret();
+        subscription.rotate(secret, clock.instant());
+        subscriptions.flush();
+        Log.infof("Webhook subscription %s secret rotated", id);
+        return new Versioned<>(subscription.version(), SubscriptionWithSecret.of(subscription, progress(id), secret));
+    }
+
+    /** Delivery restarts at {@code fromSequence}: everything from there is sent again, in order. */
+    @Transactional
+    public Versioned<SubscriptionView> replay(UUID id, long fromSequence) {
+        WebhookSubscription subscription = require(id);
+        state.restart(id, Math.max(0, fromSequence - 1), clock.instant());
+        Log.infof("Webhook subscription %s replays from sequence %d", id, fromSequence);
+        return new Versioned<>(subscription.version(), SubscriptionView.of(subscription, progress(id)));
+    }
+
+    @Transactional
+    public Page<DeliveryView> deliveries(UUID id, PageRequest page) {
+        require(id);
+        return page.toPage(state.deliveries(id, page.fetchOneMore()), DeliveryView::id, d -> d);
+    }
+
+    private WebhookSubscription require(UUID id) {
+        return subscriptions.findByIdOptional(id)
+                .orElseThrow(() -> new ResourceNotFoundException("Webhook subscription", id));
+    }
+
+    private Progress progress(UUID id) {
+        return state.progress(List.of(id)).get(id);
+    }
+
+    private void checkTarget(String url) {
+        try {
+            targets.check(url);
+        } catch (WebhookTargets.RefusedTarget refused) {
+            throw new InvalidRequestException("url", refused.getMessage());
+        }
+    }
+
+    /** Known event type names, each once, in the order given; none means every type. */
+    private static List<String> types(List<String> requested) {
+        if (requested == null) {
+            return List.of();
+        }
+        LinkedHashSet<String> types = new LinkedHashSet<>();
+        for (int i = 0; i < requested.size(); i++) {
+            if (EventType.byName(requested.get(i)).isEmpty()) {
+                throw new InvalidRequestException("types[" + i + "]", "is not an event type; see docs/events.md");
+            }
+            types.add(requested.get(i));
+        }
+        return List.copyOf(types);
+    }
+}
