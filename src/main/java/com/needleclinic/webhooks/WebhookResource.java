@@ -1,6 +1,7 @@
 package com.needleclinic.webhooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.needleclinic.shared.Idempotency;
 import com.needleclinic.shared.IfMatch;
 import com.needleclinic.shared.Page;
 import com.needleclinic.shared.PageRequest;
@@ -34,14 +35,17 @@ import java.util.UUID;
 public class WebhookResource {
 
     private final WebhookService service;
+    private final Idempotency idempotency;
 
-    WebhookResource(WebhookService service) {
+    WebhookResource(WebhookService service, Idempotency idempotency) {
         this.service = service;
+        this.idempotency = idempotency;
     }
 
+    /** A replay with the same {@code Idempotency-Key} answers the same secret: the caller may have lost the first answer. */
     @POST
-    public Response create(@NotNull @Valid SubscriptionRequest request) {
-        return service.create(request).toResponse();
+    public Response create(@RestHeader("Idempotency-Key") String key, @NotNull @Valid SubscriptionRequest request) {
+        return idempotency.create(key, "POST /webhook-subscriptions", request, () -> service.create(request));
     }
 
     @GET
