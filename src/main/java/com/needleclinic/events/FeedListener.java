@@ -1,37 +1,46 @@
 package com.needleclinic.events;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
  * Hears the feed advance in any instance: one connection per instance {@code LISTEN}s on the
- * sequencer's channel and passes each notification to {@link FeedSignal}. When the connection
- * breaks it reconnects, and signals once on reconnecting, since a notification sent meanwhile
- * was lost; waiters then look at the feed themselves.
+ * sequencer's channel and passes each notification to {@link FeedSignal}. The connection is its
+ * own, not the request pool's: it is held for the instance's life. When it breaks it reconnects,
+ * and signals once on reconnecting, since a notification sent meanwhile was lost; waiters then
+ * look at the feed themselves.
  */
 @ApplicationScoped
 class FeedListener {
 
     private static final int WAIT_MILLIS = 500;
 
-    private final AgroalDataSource dataSource;
     private final FeedSignal signal;
     private volatile boolean running;
     private Thread thread;
 
-    FeedListener(AgroalDataSource dataSource, FeedSignal signal) {
-        this.dataSource = dataSource;
+    FeedListener(FeedSignal signal) {
         this.signal = signal;
+    }
+
+    /** The data source's own settings (configured, Dev Services or the embedded database). */
+    private static Connection connect() throws SQLException {
+        Config config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getOptionalValue("quarkus.datasource.username", String.class).orElse(null),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null));
     }
 
     void start(@Observes StartupEvent startup) {
@@ -52,7 +61,7 @@ class FeedListener {
     private void run() {
         boolean reconnecting = false;
         while (running) {
-            try (Connection connection = dataSource.getConnection()) {
+            try (Connection connection = connect()) {
                 try (Statement listen = connection.createStatement()) {
                     listen.execute("listen " + Sequencer.CHANNEL);
                 }

@@ -61,7 +61,11 @@ public final class Receiver implements AutoCloseable {
 
     /** Waits (up to 15 s) until at least {@code count} requests have arrived. */
     public List<Delivery> await(int count) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        return await(count, Duration.ofSeconds(15));
+    }
+
+    public List<Delivery> await(int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (received.size() < count && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);

@@ -1,0 +1,164 @@
+package com.needleclinic.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs the packaged service ({@code target/quarkus-app}, prod profile) as separate processes
+ * against one database, for tests of guarantees that claim to hold across instances. The database
+ * is the one {@code QUARKUS_DATASOURCE_JDBC_URL} names (CI's), else an embedded PostgreSQL.
+ */
+public final class Instances implements AutoCloseable {
+
+    public static final String ISSUER = "https://it.needleclinic.invalid";
+
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
+    private final EmbeddedPostgres embedded;
+
+    public Instances() throws IOException {
+        String configured = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
+        if (configured != null && !configured.isBlank()) {
+            embedded = null;
+            jdbcUrl = configured;
+            user = System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres");
+            password = System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        } else {
+            embedded = EmbeddedPostgres.builder().start();
+            jdbcUrl = embedded.getJdbcUrl("postgres", "postgres");
+            user = "postgres";
+            password = "postgres";
+        }
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public java.sql.Connection connect() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(jdbcUrl, user, password);
+    }
+
+    /** One running instance: its API base URL, and its process. */
+    public final class Instance implements AutoCloseable {
+        private final String name;
+        private final int port;
+        private final int managementPort;
+        private Process process;
+
+        Instance(String name) throws IOException {
+            this.name = name;
+            this.port = freePort();
+            this.managementPort = freePort();
+        }
+
+        public String url() {
+            return "http://127.0.0.1:" + port;
+        }
+
+        public Instance start() throws IOException, InterruptedException {
+            Path log = Path.of("target", "it-" + name + ".log");
+            Map<String, String> env = new HashMap<>(System.getenv());
+            env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+            env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+            env.put("QUARKUS_DATASOURCE_USERNAME", user);
+            env.put("QUARKUS_DATASOURCE_PASSWORD", password);
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Path.of("scripts/dev-keys/public.pem").toAbsolutePath().toString());
+            env.put("MP_JWT_VERIFY_ISSUER", ISSUER);
+            env.put("CLINIC_RATE_LIMIT_REQUESTS_PER_SECOND", "0");
+            env.put("CLINIC_WEBHOOKS_ALLOW_INSECURE_TARGETS", "true");
+            env.put("CLINIC_WEBHOOKS_RETRY_BASE", "PT0.2S");
+            env.put("CLINIC_WEBHOOKS_RETRY_MAX", "PT1S");
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().clear();
+            builder.environment().putAll(env);
+            process = builder.start();
+            awaitReady(log.toFile());
+            return this;
+        }
+
+        private void awaitReady(File log) throws IOException, InterruptedException {
+            HttpClient client = HttpClient.newHttpClient();
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("instance " + name + " exited; see " + log);
+                }
+                try {
+                    HttpResponse<Void> ready = client.send(HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready")).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    if (ready.statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // starting
+                }
+                Thread.sleep(200);
+            }
+            throw new IllegalStateException("instance " + name + " not ready in 90 s; see " + log);
+        }
+
+        /** Killed without warning (SIGKILL): no shutdown hook runs, nothing is flushed. */
+        public void kill() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            if (process != null && process.isAlive()) {
+                process.destroy();
+                process.waitFor();
+            }
+        }
+    }
+
+    public Instance instance(String name) throws IOException {
+        return new Instance(name);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A token the instances accept (their issuer, the dev key). */
+    public static String token(String role, String subject) {
+        return Tokens.builder(role, subject).issuer(ISSUER).sign(Tokens.key());
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+
+    static {
+        try {
+            Files.createDirectories(Path.of("target"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
