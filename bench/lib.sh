@@ -66,3 +66,47 @@ bench_token() { "$(bench_root)/scripts/dev-token" "$@" --iss "$BENCH_ISSUER" --t
 bench_percentiles() {
   sort -n "$1" | awk '{a[NR]=$1} END {p50=a[int(NR*0.50)+(NR*0.50>int(NR*0.50))]; p99=a[int(NR*0.99)+(NR*0.99>int(NR*0.99))]; printf "%.2f %.2f\n", p50, p99}'
 }
+
+# The booking benchmarks' data, in SQL: a location, a 30-minute IMS service, PRACTITIONERS
+# certified practitioners who work 00:00-23:59 every day, PATIENTS patients, and SLOTS distinct
+# bookable slots in bench_slot (slot n: practitioner n % P, patient n % PATIENTS, the (n / P)th
+# slot of a 30-minute grid of 40 a day from 03:00 local - after any daylight-saving change, so no
+# two slots share an instant - from the day after tomorrow). bench_booking_bodies writes them as
+# request bodies for wrk.
+bench_booking_fixture() { # db practitioners patients slots
+  local db=$1 practitioners=$2 patients=$3 slots=$4
+  psql -q -v ON_ERROR_STOP=1 -d "$db" <<SQL
+insert into location (id, name, time_zone, province) values ('00000000-0000-7000-8000-00000000000a', 'Bench', 'America/Vancouver', 'BC');
+insert into clinic_service (id, name, modality, duration_minutes, price_cents, currency, billing_code)
+values ('00000000-0000-7000-8000-00000000000b', 'IMS 30', 'IMS', 30, 9500, 'CAD', 'IMS-30');
+create table bench_practitioner (n int primary key, id uuid not null);
+insert into bench_practitioner select n, gen_random_uuid() from generate_series(0, $practitioners - 1) n;
+insert into practitioner (id, first_name, last_name, discipline, registration_number, registration_body, province)
+select id, 'Bench', 'P' || n, 'PHYSIOTHERAPIST', 'B-' || n, 'Bench college', 'BC' from bench_practitioner;
+insert into certification (id, practitioner_id, modality, issuing_body, credential_number, valid_from, status)
+select gen_random_uuid(), id, 'IMS', 'iSTOP', 'C-' || n, date '2020-01-01', 'ACTIVE' from bench_practitioner;
+insert into schedule_entry (id, practitioner_id, location_id, day_of_week, start_time, end_time)
+select gen_random_uuid(), p.id, '00000000-0000-7000-8000-00000000000a', d, time '00:00', time '23:59'
+  from bench_practitioner p, generate_series(1, 7) d;
+create table bench_patient (n int primary key, id uuid not null);
+insert into bench_patient select n, gen_random_uuid() from generate_series(0, $patients - 1) n;
+insert into patient (id, first_name, last_name, date_of_birth)
+select id, 'Bench', 'Patient' || n, date '1980-01-01' from bench_patient;
+create table bench_slot as
+select g.n, pr.id as practitioner_id, pa.id as patient_id,
+       ((current_date + 2 + (g.n / $practitioners) / 40)::timestamp + time '03:00'
+         + make_interval(mins => 30 * ((g.n / $practitioners) % 40))) at time zone 'America/Vancouver' as start_at
+  from generate_series(0, $slots - 1) g(n)
+  join bench_practitioner pr on pr.n = g.n % $practitioners
+  join bench_patient pa on pa.n = g.n % $patients;
+create unique index on bench_slot (n);
+analyze;
+SQL
+}
+
+bench_booking_bodies() { # db first count file: slots [first, first + count) as booking bodies, one a line
+  psql -At -d "$1" -c "select json_build_object('patientId', patient_id, 'practitionerId', practitioner_id,
+      'serviceId', '00000000-0000-7000-8000-00000000000b', 'locationId', '00000000-0000-7000-8000-00000000000a',
+      'start', to_char(start_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))
+      from bench_slot where n >= $2 and n < $(($2 + $3)) order by n" >"$4"
+}

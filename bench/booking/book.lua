@@ -21,6 +21,14 @@ function init(args)
   wrk.headers["Content-Type"] = "application/json"
 end
 
+-- With $DELAY_MS, each connection waits that long after each answer: a paced load (bench/events).
+local pause = tonumber(os.getenv("DELAY_MS") or "")
+if pause then
+  function delay()
+    return pause
+  end
+end
+
 function request()
   local body = bodies[next_body]
   if body == nil then

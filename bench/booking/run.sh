@@ -46,46 +46,15 @@ cleanup() { bench_stop_service "$pid"; bench_drop_db "$db"; rm -rf "$work" "$log
 trap cleanup EXIT
 bench_wait_ready "$port"
 
-psql -q -v ON_ERROR_STOP=1 -d "$db" <<SQL
-insert into location (id, name, time_zone, province) values ('00000000-0000-7000-8000-00000000000a', 'Bench', 'America/Vancouver', 'BC');
-insert into clinic_service (id, name, modality, duration_minutes, price_cents, currency, billing_code)
-values ('00000000-0000-7000-8000-00000000000b', 'IMS 30', 'IMS', 30, 9500, 'CAD', 'IMS-30');
-create table bench_practitioner (n int primary key, id uuid not null);
-insert into bench_practitioner select n, gen_random_uuid() from generate_series(0, $practitioners - 1) n;
-insert into practitioner (id, first_name, last_name, discipline, registration_number, registration_body, province)
-select id, 'Bench', 'P' || n, 'PHYSIOTHERAPIST', 'B-' || n, 'Bench college', 'BC' from bench_practitioner;
-insert into certification (id, practitioner_id, modality, issuing_body, credential_number, valid_from, status)
-select gen_random_uuid(), id, 'IMS', 'iSTOP', 'C-' || n, date '2020-01-01', 'ACTIVE' from bench_practitioner;
-insert into schedule_entry (id, practitioner_id, location_id, day_of_week, start_time, end_time)
-select gen_random_uuid(), p.id, '00000000-0000-7000-8000-00000000000a', d, time '00:00', time '23:59'
-  from bench_practitioner p, generate_series(1, 7) d;
-create table bench_patient (n int primary key, id uuid not null);
-insert into bench_patient select n, gen_random_uuid() from generate_series(0, $patients - 1) n;
-insert into patient (id, first_name, last_name, date_of_birth)
-select id, 'Bench', 'Patient' || n, date '1980-01-01' from bench_patient;
--- Slot n: practitioner n % P, patient n % $patients, the (n / P)th slot of a 30-minute grid of 40
--- slots a day from 03:00 local (after any daylight-saving change, so no two slots share an instant),
--- from the day after tomorrow. The service books slots [0, $slots), pgbench the ones after.
-create table bench_slot as
-select g.n, pr.id as practitioner_id, pa.id as patient_id,
-       ((current_date + 2 + (g.n / $practitioners) / 40)::timestamp + time '03:00'
-         + make_interval(mins => 30 * ((g.n / $practitioners) % 40))) at time zone 'America/Vancouver' as start_at
-  from generate_series(0, $slots + $rounds * $seconds * $pg_per_second - 1) g(n)
-  join bench_practitioner pr on pr.n = g.n % $practitioners
-  join bench_patient pa on pa.n = g.n % $patients;
-create unique index on bench_slot (n);
-create sequence bench_next start with $slots;
-analyze;
-SQL
+# The service books slots [0, $slots), pgbench the ones after.
+bench_booking_fixture "$db" "$practitioners" "$patients" $((slots + rounds * seconds * pg_per_second))
+psql -q -v ON_ERROR_STOP=1 -d "$db" -c "create sequence bench_next start with $slots"
 
 token=$(bench_token front-desk)
 next_slot=0
 book() { # duration-seconds: books the next unused slots for that long
   local count=$(( $1 * per_second ))
-  psql -At -d "$db" -c "select json_build_object('patientId', patient_id, 'practitionerId', practitioner_id,
-      'serviceId', '00000000-0000-7000-8000-00000000000b', 'locationId', '00000000-0000-7000-8000-00000000000a',
-      'start', to_char(start_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))
-      from bench_slot where n >= $next_slot and n < $((next_slot + count)) order by n" >"$work/bodies.json"
+  bench_booking_bodies "$db" "$next_slot" "$count" "$work/bodies.json"
   next_slot=$((next_slot + count))
   BODIES="$work/bodies.json" OFFSET=0 THREADS=2 wrk -t2 -c"$clients" -d"${1}s" --timeout 30s \
     -s "$here/book.lua" -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/appointments"
