@@ -51,12 +51,19 @@ book() { # seconds [delay-ms clients]: books the next unused slots for that long
   BODIES="$work/bodies.json" OFFSET=0 THREADS=2 ${2:+DELAY_MS=$2} wrk -t2 -c"${3:-$clients}" -d"${1}s" --timeout 30s \
     -s "$here/../booking/book.lua" -H "Authorization: Bearer $token" "$api/appointments"
 }
-subscribe() {
-  curl -sf -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
-    -d "{\"url\": \"http://127.0.0.1:$receiver_port/hook\", \"types\": [\"appointment.booked\"]}" \
-    "$api/webhook-subscriptions" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'
+call() { # method path [body]: the answer's body; fails loudly on an error status
+  local out status
+  out=$(curl -s -w '\n%{http_code}' -X "$1" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+    ${3:+-d "$3"} "$api$2")
+  status=${out##*$'\n'}
+  [ "${status:0:1}" = 2 ] || { echo "$1 $2 answered $status: ${out%$'\n'*}" >&2; grep -a -E 'ERROR|WARN' "$log" | tail -5 >&2; exit 1; }
+  echo "${out%$'\n'*}"
 }
-unsubscribe() { curl -sf -X DELETE -H "Authorization: Bearer $admin" "$api/webhook-subscriptions/$1" >/dev/null; }
+subscribe() {
+  call POST /webhook-subscriptions "{\"url\": \"http://127.0.0.1:$receiver_port/hook\", \"types\": [\"appointment.booked\"]}" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'
+}
+unsubscribe() { call DELETE "/webhook-subscriptions/$1" >/dev/null; }
 delivered() { wc -l <"$work/lag.txt"; }
 
 echo "== warm-up: ${warmup} s of bookings, half of it with a subscription"

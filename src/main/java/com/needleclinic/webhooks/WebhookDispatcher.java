@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Delivers events to subscriptions (docs/events.md). Every instance runs a few workers; a worker
@@ -53,6 +54,8 @@ class WebhookDispatcher {
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running;
     private volatile boolean failing;
+    /** The soonest retry this instance scheduled: idle workers wake for it rather than at the next poll. */
+    private final AtomicReference<Instant> soonestRetry = new AtomicReference<>();
 
     WebhookDispatcher(DeliveryStateRepository state, EventFeed feed, FeedSignal signal, WebhookTargets targets,
                       WebhookSender sender, AuditLog auditLog, ObjectMapper json, Clock clock, WebhookConfig config) {
@@ -97,7 +100,7 @@ class WebhookDispatcher {
                     Log.info("Webhook delivery: database reachable again");
                 }
                 if (!worked) {
-                    signal.awaitChange(seen, IDLE_POLL_MILLIS);
+                    signal.awaitChange(seen, idleWait());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -180,7 +183,9 @@ class WebhookDispatcher {
         boolean progressed = acknowledged > due.acknowledged();
         Instant failingSince = progressed || due.failingSince() == null ? now : due.failingSince();
         int attempts = progressed ? 1 : due.attempts() + 1;
-        state.failed(due.subscriptionId(), acknowledged, attempts, failingSince, now.plus(delay(attempts)));
+        Instant next = now.plus(delay(attempts));
+        state.failed(due.subscriptionId(), acknowledged, attempts, failingSince, next);
+        retryAt(next);
         if (Integer.valueOf(410).equals(outcome.statusCode())) {
             state.disable(due.subscriptionId(), WebhookSubscription.DisabledReason.GONE);
             Log.infof("Webhook subscription %s disabled: the receiver answered 410 Gone", due.subscriptionId());
@@ -188,6 +193,22 @@ class WebhookDispatcher {
             state.disable(due.subscriptionId(), WebhookSubscription.DisabledReason.FAILING);
             Log.infof("Webhook subscription %s disabled after failing since %s", due.subscriptionId(), failingSince);
         }
+    }
+
+    private long idleWait() {
+        Instant retry = soonestRetry.get();
+        if (retry == null) {
+            return IDLE_POLL_MILLIS;
+        }
+        long untilRetry = Duration.between(clock.instant(), retry).toMillis();
+        if (untilRetry <= 0) {
+            soonestRetry.compareAndSet(retry, null);
+        }
+        return Math.max(1, Math.min(IDLE_POLL_MILLIS, untilRetry));
+    }
+
+    private void retryAt(Instant at) {
+        soonestRetry.accumulateAndGet(at, (current, next) -> current == null || next.isBefore(current) ? next : current);
     }
 
     /** base × 2^(attempts - 1), at most retryMax. */

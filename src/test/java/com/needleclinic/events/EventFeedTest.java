@@ -100,6 +100,31 @@ class EventFeedTest {
     }
 
     @Test
+    void a_visit_missed_is_announced_as_a_no_show() throws Exception {
+        UUID id = UUID.randomUUID();
+        java.time.Instant started = java.time.Instant.now().minus(java.time.Duration.ofHours(1))
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        try (var c = db.getConnection(); var s = c.prepareStatement("insert into appointment (id, patient_id,"
+                + " practitioner_id, service_id, location_id, start_at, end_at, local_date, status, version, booked_by)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, 'BOOKED', 0, 'DESK')")) {
+            s.setObject(1, id);
+            s.setObject(2, patient);
+            s.setObject(3, practitioner);
+            s.setObject(4, service);
+            s.setObject(5, location);
+            s.setObject(6, started.atOffset(java.time.ZoneOffset.UTC));
+            s.setObject(7, started.plusSeconds(1800).atOffset(java.time.ZoneOffset.UTC));
+            s.setObject(8, started.atZone(ZONE).toLocalDate());
+            s.executeUpdate();
+        }
+        asAdmin().post("/api/v1/appointments/{id}/no-show", id).then().statusCode(200);
+
+        List<Map<String, Object>> events = Feed.about(head, id, 1);
+        assertThat(Feed.types(events)).containsExactly("appointment.no_show");
+        assertThat(Feed.data(events.get(0))).containsEntry("status", "NO_SHOW");
+    }
+
+    @Test
     void a_refused_change_writes_no_event() {
         String id = book(start(11, "09:00"));
         asAdmin().body(Map.of("patientId", Api.createPatient().toString(), "practitionerId", practitioner.toString(),

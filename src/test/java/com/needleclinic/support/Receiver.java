@@ -55,6 +55,11 @@ public final class Receiver implements AutoCloseable {
         answers.addAll(List.of(statuses));
     }
 
+    /** Forgets the statuses still queued: the next requests are answered 200. */
+    public void clearAnswers() {
+        answers.clear();
+    }
+
     public List<Delivery> received() {
         return new ArrayList<>(received);
     }
