@@ -79,6 +79,8 @@ for r in $(seq 1 "$rounds"); do
   created=$(awk '/^statuses/ { for (i = 2; i <= NF; i++) if ($i ~ /^201=/) { sub("201=", "", $i); print $i } }' "$work/sub-$r.txt")
   for _ in $(seq 1 60); do [ "$(delivered)" -ge "${created:-0}" ] && break; sleep 1; done
   got=$(delivered)
+  [ "$got" -ge "${created:-0}" ] || psql -d "$db" -Atc "select 'not delivered yet: head ' || (select last_sequence from event_feed_head)
+    || ', acknowledged ' || acknowledged_sequence || ', attempts ' || attempts from webhook_cursor" >&2
   unsubscribe "$sub"
   none=$(awk '/^throughput/ {print $2}' "$work/none-$r.txt")
   with=$(awk '/^throughput/ {print $2}' "$work/sub-$r.txt")
@@ -105,5 +107,6 @@ awk '{print $1}' "$work/lag.txt" >"$work/lags.txt"
 read -r p50 p99 < <(bench_percentiles "$work/lags.txt")
 max=$(sort -n "$work/lags.txt" | tail -n 1)
 unique=$(awk '{print $2}' "$work/lag.txt" | sort -u | wc -l)
+grep -a -E ' (WARN|ERROR) ' "$log" | cut -c1-200 | tail -5
 printf 'bookings %s at %.0f/s; delivered %s (%s distinct); lag commit -> receiver p50 %s ms, p99 %s ms, max %s ms (goal p99 < 1000)\n' \
   "${created:-0}" "$achieved" "$(delivered)" "$unique" "$p50" "$p99" "$max"

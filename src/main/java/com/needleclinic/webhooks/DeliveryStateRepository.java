@@ -1,5 +1,6 @@
 package com.needleclinic.webhooks;
 
+import com.needleclinic.events.EventView;
 import com.needleclinic.shared.DatabaseException;
 import com.needleclinic.shared.PageRequest;
 import com.needleclinic.webhooks.WebhookDtos.DeliveryView;
@@ -70,6 +71,22 @@ class DeliveryStateRepository {
         }
     }
 
+    /**
+     * Waits for a delivery in flight to this subscription to end and holds its progress row until
+     * the caller's transaction ends. An admin change that touches the subscription takes this lock
+     * first, in the order delivery takes its locks (progress, then subscription), so the two never
+     * deadlock.
+     */
+    void lock(UUID subscriptionId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select 1 from webhook_cursor where subscription_id = ? for update")) {
+            s.setObject(1, subscriptionId);
+            s.executeQuery().close();
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
     void start(UUID subscriptionId, long acknowledged, Instant now) {
         update("insert into webhook_cursor (subscription_id, acknowledged_sequence, next_attempt_at) values (?, ?, ?)",
                 subscriptionId, acknowledged, utc(now));
@@ -99,10 +116,30 @@ class DeliveryStateRepository {
                 + " where id = ? and status = 'ACTIVE'", reason.name(), subscriptionId);
     }
 
-    void logAttempt(UUID subscriptionId, UUID eventId, long sequence, Instant at, WebhookSender.Outcome outcome) {
-        update("insert into webhook_delivery (id, subscription_id, event_id, sequence, attempted_at, status_code, error,"
-                        + " duration_ms) values (?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID(), subscriptionId, eventId,
-                sequence, utc(at), outcome.statusCode(), outcome.error(), outcome.durationMs());
+    /** One attempt to deliver one event. */
+    record Attempt(EventView event, Instant at, WebhookSender.Outcome outcome) {
+    }
+
+    /** The attempts of one claim, as one batch of inserts. */
+    void logAttempts(UUID subscriptionId, List<Attempt> attempts) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "insert into webhook_delivery (id, subscription_id, event_id, sequence, attempted_at, status_code, error,"
+                        + " duration_ms) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Attempt attempt : attempts) {
+                s.setObject(1, UUID.randomUUID());
+                s.setObject(2, subscriptionId);
+                s.setObject(3, attempt.event().id());
+                s.setLong(4, attempt.event().sequence());
+                s.setObject(5, utc(attempt.at()));
+                s.setObject(6, attempt.outcome().statusCode(), java.sql.Types.INTEGER);
+                s.setString(7, attempt.outcome().error());
+                s.setInt(8, attempt.outcome().durationMs());
+                s.addBatch();
+            }
+            s.executeBatch();
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
     }
 
     Map<UUID, Progress> progress(Collection<UUID> subscriptionIds) {

@@ -118,46 +118,68 @@ class WebhookDispatcher {
         }
     }
 
-    /** One claim: sends what is due to one subscription; false when nothing was due anywhere. */
+    /**
+     * One claim: sends what is due to one subscription, then records the attempts and the new
+     * progress together; false when nothing was due anywhere.
+     */
     private boolean deliverDue() {
         Due due = state.claimDue(clock.instant());
         if (due == null) {
             return false;
         }
         EventPage page = feed.page(due.acknowledged(), new LinkedHashSet<>(due.types()), BATCH);
-        disclosed(due, page.items());
-        long acknowledged = due.acknowledged();
-        long budgetEnds = System.nanoTime() + CLAIM_BUDGET.toNanos();
-        for (EventView event : page.items()) {
-            WebhookSender.Outcome outcome = deliver(due, event);
-            if (!outcome.acknowledged()) {
-                failed(due, acknowledged, outcome);
-                return true;
-            }
-            acknowledged = event.sequence();
-            if (System.nanoTime() > budgetEnds || !running) {
-                state.acknowledge(due.subscriptionId(), acknowledged, clock.instant());
-                return true;
-            }
+        if (page.items().isEmpty()) {
+            state.acknowledge(due.subscriptionId(), page.lastSequence(), clock.instant());
+            return true;
         }
-        state.acknowledge(due.subscriptionId(), page.lastSequence(), clock.instant());
+        disclosed(due, page.items());
+        Batch batch = send(due, page);
+        state.logAttempts(due.subscriptionId(), batch.attempts());
+        if (batch.failure() != null) {
+            failed(due, batch.acknowledged(), batch.failure());
+        } else {
+            state.acknowledge(due.subscriptionId(), batch.acknowledged(), clock.instant());
+        }
         return true;
     }
 
-    private WebhookSender.Outcome deliver(Due due, EventView event) {
-        Instant at = clock.instant();
-        WebhookSender.Outcome outcome;
+    /** What a claim sent: its attempts, how far the receiver acknowledged, and the failure that stopped it, if any. */
+    record Batch(List<DeliveryStateRepository.Attempt> attempts, long acknowledged, WebhookSender.Outcome failure) {
+    }
+
+    /**
+     * Sends the page's events one at a time, each only after the previous one was acknowledged,
+     * until one fails or the claim's time is spent. The target is checked (and resolved) once per
+     * claim, and every event of the claim goes to the address checked.
+     */
+    private Batch send(Due due, EventPage page) {
+        List<DeliveryStateRepository.Attempt> attempts = new ArrayList<>();
+        long acknowledged = due.acknowledged();
+        WebhookTargets.Target target;
         try {
-            WebhookTargets.Target target = targets.check(due.url());
+            target = targets.check(due.url());
+        } catch (WebhookTargets.RefusedTarget refused) {
+            WebhookSender.Outcome outcome = new WebhookSender.Outcome(null, "target refused: " + refused.getMessage(), 0);
+            attempts.add(new DeliveryStateRepository.Attempt(page.items().get(0), clock.instant(), outcome));
+            return new Batch(attempts, acknowledged, outcome);
+        }
+        long budgetEnds = System.nanoTime() + CLAIM_BUDGET.toNanos();
+        for (EventView event : page.items()) {
+            Instant at = clock.instant();
             long timestamp = at.getEpochSecond();
             String body = body(event, at);
-            outcome = sender.send(target, event.id().toString(), timestamp,
+            WebhookSender.Outcome outcome = sender.send(target, event.id().toString(), timestamp,
                     WebhookSignature.header(due.secretsAt(at), event.id().toString(), timestamp, body), body);
-        } catch (WebhookTargets.RefusedTarget refused) {
-            outcome = new WebhookSender.Outcome(null, "target refused: " + refused.getMessage(), 0);
+            attempts.add(new DeliveryStateRepository.Attempt(event, at, outcome));
+            if (!outcome.acknowledged()) {
+                return new Batch(attempts, acknowledged, outcome);
+            }
+            acknowledged = event.sequence();
+            if (System.nanoTime() > budgetEnds || !running) {
+                return new Batch(attempts, acknowledged, null);
+            }
         }
-        state.logAttempt(due.subscriptionId(), event.id(), event.sequence(), at, outcome);
-        return outcome;
+        return new Batch(attempts, page.lastSequence(), null);
     }
 
     /**

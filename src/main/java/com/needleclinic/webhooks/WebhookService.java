@@ -80,10 +80,15 @@ public class WebhookService {
         return new Versioned<>(subscription.version(), SubscriptionView.of(subscription, progress(id)));
     }
 
-    /** {@code url}, {@code types}, {@code description}, {@code status}; re-enabling resumes at the first unacknowledged event. */
+    /**
+     * {@code url}, {@code types}, {@code description}, {@code status}; re-enabling resumes at the
+     * first unacknowledged event. Changes of a subscription wait for a delivery in flight to it to
+     * end (at most a claim's 2 s of sending, or one slow receiver's 10 s).
+     */
     @Transactional
     public Versioned<SubscriptionView> patch(UUID id, JsonNode patch, IfMatch ifMatch) {
         WebhookSubscription subscription = require(id);
+        state.lock(id);
         ifMatch.verify(subscription.version());
         SubscriptionRequest merged = mergePatch.apply(new SubscriptionRequest(subscription.url(), subscription.types(),
                 subscription.description(), subscription.status()), patch, SubscriptionRequest.class);
@@ -104,7 +109,9 @@ public class WebhookService {
 
     @Transactional
     public void delete(UUID id) {
-        subscriptions.delete(require(id));
+        WebhookSubscription subscription = require(id);
+        state.lock(id);
+        subscriptions.delete(subscription);
         Log.infof("Webhook subscription %s deleted", id);
     }
 
@@ -112,6 +119,7 @@ public class WebhookService {
     @Transactional
     public Versioned<SubscriptionWithSecret> rotateSecret(UUID id) {
         WebhookSubscription subscription = require(id);
+        state.lock(id);
         String secret = WebhookSignature.newSecret();
         subscription.rotate(secret, clock.instant());
         subscriptions.flush();

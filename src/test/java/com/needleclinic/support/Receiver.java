@@ -30,11 +30,13 @@ public final class Receiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Delivery> received = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Integer> answers = new ConcurrentLinkedQueue<>();
+    private volatile long pauseMillis;
 
     public Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         server.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            pause();
             Integer queued = answers.poll();
             int status = queued == null ? 200 : queued;
             received.add(new Delivery(exchange.getRequestHeaders().getFirst("webhook-id"),
@@ -44,6 +46,19 @@ public final class Receiver implements AutoCloseable {
             exchange.close();
         });
         server.start();
+    }
+
+    /** Each answer from now on comes this much later: a slow receiver. */
+    public void slowDown(Duration pause) {
+        pauseMillis = pause.toMillis();
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(pauseMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public String url() {

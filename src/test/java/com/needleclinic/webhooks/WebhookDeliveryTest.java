@@ -169,6 +169,23 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void a_subscription_is_changed_and_deleted_while_its_events_are_being_delivered() {
+        JsonPath subscription = subscribe("patient.created");
+        String id = subscription.getString("id");
+        receiver.slowDown(Duration.ofMillis(20));
+        for (int i = 0; i < 60; i++) {
+            Api.createPatient();
+        }
+        receiver.await(3);
+        asAdmin().body(Map.of("description", "renamed while delivering")).patch("/api/v1/webhook-subscriptions/{id}", id)
+                .then().statusCode(200).body("description", equalTo("renamed while delivering"));
+        asAdmin().post("/api/v1/webhook-subscriptions/{id}/secret-rotation", id).then().statusCode(200);
+        asAdmin().delete("/api/v1/webhook-subscriptions/{id}", id).then().statusCode(204);
+        subscriptions.remove(id);
+        asAdmin().get("/api/v1/webhook-subscriptions/{id}", id).then().statusCode(404);
+    }
+
+    @Test
     void subscriptions_are_for_admins_and_their_input_is_checked() {
         as(Tokens.frontDesk()).body(Map.of("url", receiver.url())).post("/api/v1/webhook-subscriptions").then()
                 .statusCode(403);
