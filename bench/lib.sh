@@ -104,9 +104,9 @@ analyze;
 SQL
 }
 
-bench_booking_bodies() { # db first count file: slots [first, first + count) as booking bodies, one a line
+bench_booking_bodies() { # db first count file [service]: slots [first, first + count) as booking bodies, one a line
   psql -At -d "$1" -c "select json_build_object('patientId', patient_id, 'practitionerId', practitioner_id,
-      'serviceId', '00000000-0000-7000-8000-00000000000b', 'locationId', '00000000-0000-7000-8000-00000000000a',
+      'serviceId', '${5:-00000000-0000-7000-8000-00000000000b}', 'locationId', '00000000-0000-7000-8000-00000000000a',
       'start', to_char(start_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))
       from bench_slot where n >= $2 and n < $(($2 + $3)) order by n" >"$4"
 }

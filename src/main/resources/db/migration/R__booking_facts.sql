@@ -17,10 +17,17 @@
 --    wrong one on empty tables: BookingFactsPlanTest). An overlapping appointment lasts at most
 --    appointment_longest() (a check constraint guarantees it), which bounds both windows. The
 --    exclusion constraints remain the guarantee; this is the friendly path.
+--  * rooms (V014): the room the visit would take - the one asked for (p_room), else a free active
+--    room of the location with every capability the service requires, the one the visit already
+--    has first (p_prefer, when moving it), then in the practitioner's own order of the rooms
+--    (rendezvous hashing of practitioner and room ids: a practitioner keeps to the same room when
+--    it is free, and two practitioners booking at once mostly prefer different rooms). Rooms by the
+--    location's room_name_unique index, their visits by the exclusion constraint's GiST index.
 -- Dates travel as days since 1970-01-01, times and instants as microseconds. p_self is the
 -- appointment being moved (its own slot is no conflict), or an id that is no appointment's.
+drop function if exists booking_facts(uuid, uuid, uuid, uuid, timestamptz, uuid);
 create or replace function booking_facts(p_patient uuid, p_practitioner uuid, p_service uuid, p_location uuid,
-                              p_start timestamptz, p_self uuid)
+                              p_start timestamptz, p_self uuid, p_room uuid, p_prefer uuid)
     returns json language plpgsql stable
     set plan_cache_mode = force_generic_plan
     set enable_seqscan = off
@@ -28,7 +35,7 @@ as $$
 begin
     return (
         with slot as (
-            select s.id as service_id, s.modality, s.duration_minutes,
+            select s.id as service_id, s.modality, s.duration_minutes, s.required_capabilities,
                    p_start as start_at, p_start + make_interval(mins => s.duration_minutes) as end_at
               from (select 1) one left join clinic_service s on s.id = p_service),
         bounds as (
@@ -41,7 +48,18 @@ begin
                        from certification c where c.practitioner_id = p.id), '[]'::json))
                   from practitioner p where p.id = p_practitioner),
             'service', case when b.service_id is not null
-                            then json_build_object('modality', b.modality, 'durationMinutes', b.duration_minutes) end,
+                            then json_build_object('modality', b.modality, 'durationMinutes', b.duration_minutes,
+                                                   'needsRoom', b.required_capabilities <> '') end,
+            'roomAtLocation', p_room is null
+                 or exists (select 1 from room r where r.location_id = p_location and r.id = p_room),
+            'room', (select r.id from room r
+                 where r.location_id = p_location and r.active and (p_room is null or r.id = p_room)
+                   and string_to_array(r.capabilities, ',') @> string_to_array(b.required_capabilities, ',')
+                   and not exists (select 1 from appointment a
+                        where a.room_id = r.id and tstzrange(a.start_at, a.end_at, '[)') && b.span
+                          and a.status <> 'CANCELLED' and a.id <> p_self)
+                 order by r.id is not distinct from p_prefer desc, md5(p_practitioner::text || r.id::text)
+                 limit 1),
             'location', (select json_build_object('timeZone', l.time_zone) from location l where l.id = p_location),
             'schedule', coalesce((select json_agg(json_build_object('locationId', e.location_id,
                     'day', e.day_of_week, 'start', (extract(epoch from e.start_time) * 1000000)::bigint,

@@ -1,6 +1,7 @@
 package com.needleclinic.catalog;
 
 import com.needleclinic.practitioner.Modality;
+import com.needleclinic.room.Capabilities;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.util.List;
 import java.util.UUID;
 
 /** What clients send and receive for services. */
@@ -27,7 +29,8 @@ public final class CatalogDtos {
             @NotNull @Min(5) @Max(ClinicService.LONGEST_MINUTES) Integer durationMinutes,
             @NotNull @Min(0) @Max(100_000_000) Long priceCents,
             @Pattern(regexp = "CAD", message = "must be CAD") String currency,
-            @NotBlank @Size(max = 32) String billingCode) {
+            @NotBlank @Size(max = 32) String billingCode,
+            List<String> requiredCapabilities) {
 
         public ServiceRequest {
             currency = currency == null ? "CAD" : currency;
@@ -39,19 +42,21 @@ public final class CatalogDtos {
         }
 
         ClinicService.Terms terms() {
-            return new ClinicService.Terms(name, modality, durationMinutes, priceCents, currency, billingCode);
+            return new ClinicService.Terms(name, modality, durationMinutes, priceCents, currency, billingCode,
+                    Capabilities.of("requiredCapabilities", requiredCapabilities));
         }
     }
 
     public record ServiceView(UUID id, String name, Modality modality, int durationMinutes, long priceCents,
-                              String currency, String billingCode) {
+                              String currency, String billingCode, List<String> requiredCapabilities) {
         static ServiceView of(ClinicService s) {
             return new ServiceView(s.id(), s.name(), s.modality(), s.durationMinutes(), s.priceCents(), s.currency(),
-                    s.billingCode());
+                    s.billingCode(), s.requiredCapabilities());
         }
 
         ServiceRequest asRequest() {
-            return new ServiceRequest(name, modality, durationMinutes, priceCents, currency, billingCode);
+            return new ServiceRequest(name, modality, durationMinutes, priceCents, currency, billingCode,
+                    requiredCapabilities);
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.needleclinic.catalog;
 
 import com.needleclinic.practitioner.Modality;
+import com.needleclinic.room.Capabilities;
 import com.needleclinic.shared.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -40,6 +41,8 @@ public class ClinicService {
     private String currency;
     @Column(name = "billing_code")
     private String billingCode;
+    @Column(name = "required_capabilities")
+    private String requiredCapabilities;
     @Version
     private long version;
 
@@ -53,7 +56,7 @@ public class ClinicService {
 
     /** What is sold, for how long, at what price, and how insurers are billed for it. */
     record Terms(String name, Modality modality, int durationMinutes, long priceCents, String currency,
-                 String billingCode) {
+                 String billingCode, String requiredCapabilities) {
     }
 
     void update(Terms terms) {
@@ -63,6 +66,7 @@ public class ClinicService {
         this.priceCents = terms.priceCents();
         this.currency = terms.currency();
         this.billingCode = terms.billingCode().strip();
+        this.requiredCapabilities = terms.requiredCapabilities();
     }
 
     public UUID id() {
@@ -71,6 +75,11 @@ public class ClinicService {
 
     public String name() {
         return name;
+    }
+
+    /** What a room must offer for this service (a treatment bed ...); empty when it needs no room. */
+    public java.util.List<String> requiredCapabilities() {
+        return Capabilities.list(requiredCapabilities);
     }
 
     /** The needling modality the service requires, or null. */

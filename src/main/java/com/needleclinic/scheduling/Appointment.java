@@ -47,6 +47,8 @@ public class Appointment {
     private UUID serviceId;
     @Column(name = "location_id")
     private UUID locationId;
+    @Column(name = "room_id")
+    private UUID roomId;
     @Column(name = "start_at")
     private Instant startAt;
     @Column(name = "end_at")
@@ -91,12 +93,16 @@ public class Appointment {
         moveTo(slot);
     }
 
-    /** Where in time an appointment sits: its instants and its date at the location. */
-    record Slot(Instant start, Instant end, LocalDate localDate) {
+    /** Where an appointment sits: its instants, its date at the location, and its room (null: none needed). */
+    record Slot(Instant start, Instant end, LocalDate localDate, UUID roomId) {
         Slot {
             if (!end.isAfter(start)) {
                 throw new IllegalArgumentException("end must be after start");
             }
+        }
+
+        Slot(Instant start, Instant end, LocalDate localDate) {
+            this(start, end, localDate, null);
         }
     }
 
@@ -177,6 +183,7 @@ public class Appointment {
         this.startAt = slot.start();
         this.endAt = slot.end();
         this.localDate = slot.localDate();
+        this.roomId = slot.roomId();
     }
 
     private void requireStatus(AppointmentStatus expected, String move) {
@@ -203,6 +210,11 @@ public class Appointment {
 
     public UUID locationId() {
         return locationId;
+    }
+
+    /** The room the visit holds, or null for a service that needs none. */
+    public UUID roomId() {
+        return roomId;
     }
 
     public Instant start() {

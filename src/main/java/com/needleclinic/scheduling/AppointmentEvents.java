@@ -32,14 +32,14 @@ final class AppointmentEvents {
     private static EventEntry of(EventType type, Appointment a, ZoneId zone, OffsetDateTime previousStart,
                                  List<String> reasons) {
         Boolean late = a.status() == AppointmentStatus.CANCELLED ? Boolean.TRUE.equals(a.cancelledLate()) : null;
-        Data data = new Data(a.id(), a.patientId(), a.practitionerId(), a.serviceId(), a.locationId(),
+        Data data = new Data(a.id(), a.patientId(), a.practitionerId(), a.serviceId(), a.locationId(), a.roomId(),
                 SchedulingDtos.local(a.start(), zone), SchedulingDtos.local(a.end(), zone), a.status(), late,
                 previousStart, reasons.isEmpty() ? null : reasons);
         return EventEntry.of(type, AppointmentService.RESOURCE, a.id(), a.patientId(), data);
     }
 
     /** {@code late} only for a cancellation, {@code previousStart} only for a reschedule, {@code attentionReasons} only when flagged. */
-    record Data(UUID appointmentId, UUID patientId, UUID practitionerId, UUID serviceId, UUID locationId,
+    record Data(UUID appointmentId, UUID patientId, UUID practitionerId, UUID serviceId, UUID locationId, UUID roomId,
                 OffsetDateTime start, OffsetDateTime end, AppointmentStatus status, Boolean late,
                 OffsetDateTime previousStart, List<String> attentionReasons) {
     }

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> {
@@ -32,11 +33,23 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
                 select 1 from certification c
                  where c.practitioner_id = a.practitioner_id and certification_authorises(c, s.modality, a.local_date))))""";
 
+    /**
+     * Rooms (docs/rules.md): the visit has no room its service can use - its room was deactivated or
+     * lost a capability the service requires, or the service came to require a room it does not have.
+     */
+    private static final String ROOM_UNSERVED = """
+            ((s.required_capabilities <> '' or a.room_id is not null) and not exists (
+                select 1 from room r where r.id = a.room_id and r.active
+                   and string_to_array(r.capabilities, ',') @> string_to_array(s.required_capabilities, ',')))""";
+
+    /** An open visit still to come: the only kind that can need the desk's attention. */
+    private static final String FUTURE_OPEN = "a.status in ('BOOKED','CHECKED_IN') and a.start_at > :now and a.end_at > :now";
+
     static final Duration LONGEST = Appointment.LONGEST;
 
     private static final String INSERT = "insert into appointment"
             + " (id, patient_id, practitioner_id, service_id, location_id, start_at, end_at, local_date, status, version,"
-            + " booked_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " booked_by, room_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final AgroalDataSource dataSource;
 
@@ -71,7 +84,8 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
             statement.setString(9, appointment.status().name());
             statement.setLong(10, appointment.version());
             statement.setString(11, appointment.bookedBy().name());
-            int next = 12;
+            statement.setObject(12, appointment.roomId(), java.sql.Types.OTHER);
+            int next = 13;
             for (SqlInsert companion : companions) {
                 next = companion.bind(statement, next);
             }
@@ -116,7 +130,7 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
         }
         localDates(where, params, filter.from(), filter.to());
         if (filter.needsAttention()) {
-            where.add("a.status in ('BOOKED','CHECKED_IN') and a.start_at > :now and a.end_at > :now and " + NOT_CERTIFIED);
+            where.add(FUTURE_OPEN + " and (" + NOT_CERTIFIED + " or " + ROOM_UNSERVED + ")");
             params.put("now", now.atOffset(ZoneOffset.UTC));
         }
         add(where, params, page.after(), "(a.start_at, a.id) > (select b.start_at, b.id from appointment b where b.id = :after)",
@@ -144,6 +158,53 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
                 .setParameter("practitioner", practitionerId).setParameter("now", now.atOffset(ZoneOffset.UTC))
                 .getResultList();
         return ids;
+    }
+
+    /** Future open visits in the room that it no longer serves. */
+    List<UUID> unservedInRoom(UUID roomId, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager().createNativeQuery("select a.id from appointment a"
+                        + " join clinic_service s on s.id = a.service_id where a.room_id = :room and " + FUTURE_OPEN
+                        + " and " + ROOM_UNSERVED + " order by a.start_at, a.id", UUID.class)
+                .setParameter("room", roomId).setParameter("now", now.atOffset(ZoneOffset.UTC)).getResultList();
+        return ids;
+    }
+
+    /** Why each of these visits needs the desk's attention now (no entry: it does not). */
+    Map<UUID, List<String>> attention(Collection<UUID> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("select a.id, " + NOT_CERTIFIED + ", " + ROOM_UNSERVED
+                        + " from appointment a join clinic_service s on s.id = a.service_id"
+                        + " join practitioner p on p.id = a.practitioner_id where a.id in (:ids) and " + FUTURE_OPEN)
+                .setParameter("ids", ids).setParameter("now", now.atOffset(ZoneOffset.UTC)).getResultList();
+        Map<UUID, List<String>> reasons = new HashMap<>();
+        for (Object[] row : rows) {
+            List<String> why = new ArrayList<>();
+            if (Boolean.TRUE.equals(row[1])) {
+                why.add(AttentionReason.PRACTITIONER_NOT_CERTIFIED);
+            }
+            if (Boolean.TRUE.equals(row[2])) {
+                why.add(AttentionReason.ROOM_UNAVAILABLE);
+            }
+            if (!why.isEmpty()) {
+                reasons.put((UUID) row[0], why);
+            }
+        }
+        return reasons;
+    }
+
+    /** Open visits of these rooms overlapping [from, to), as busy periods by room (availability with rooms). */
+    Map<UUID, List<Period>> roomsBusy(Collection<UUID> roomIds, Instant from, Instant to) {
+        if (roomIds.isEmpty()) {
+            return Map.of();
+        }
+        return list("roomId in ?1 and status <> ?2 and startAt < ?3 and endAt > ?4", roomIds,
+                AppointmentStatus.CANCELLED, to, from).stream()
+                .collect(Collectors.groupingBy(Appointment::roomId,
+                        Collectors.mapping(a -> new Period(a.start(), a.end()), Collectors.toList())));
     }
 
     /**

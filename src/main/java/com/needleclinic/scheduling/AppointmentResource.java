@@ -76,7 +76,7 @@ public class AppointmentResource {
     @Path("/{id}/reschedule")
     public Response reschedule(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
                                @NotNull @Valid RescheduleRequest request) {
-        return service.reschedule(id, request.start().toInstant(), IfMatch.of(ifMatch)).toResponse();
+        return service.reschedule(id, request.start().toInstant(), request.roomId(), IfMatch.of(ifMatch)).toResponse();
     }
 
     @POST

@@ -13,6 +13,7 @@ import com.needleclinic.scheduling.SchedulingDtos.AppointmentView;
 import com.needleclinic.scheduling.SchedulingDtos.BookAppointmentRequest;
 import com.needleclinic.shared.Caller;
 import com.needleclinic.shared.ConflictException;
+import com.needleclinic.shared.DatabaseException;
 import com.needleclinic.shared.Created;
 import com.needleclinic.shared.DomainException;
 import com.needleclinic.shared.Idempotency;
@@ -55,9 +56,12 @@ public class AppointmentService {
     private final Clock clock;
     private final LocationService locations;
     private final EventLog events;
+    private final jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
     AppointmentService(AppointmentRepository appointments, BookingFactsRepository bookingFacts, AuditLog auditLog,
-                       Caller caller, Clock clock, LocationService locations, EventLog events) {
+                       Caller caller, Clock clock, LocationService locations, EventLog events,
+                       jakarta.transaction.TransactionSynchronizationRegistry transactions) {
+        this.transactions = transactions;
         this.appointments = appointments;
         this.bookingFacts = bookingFacts;
         this.auditLog = auditLog;
@@ -78,11 +82,30 @@ public class AppointmentService {
      */
     public Created<AppointmentView> book(BookAppointmentRequest request) {
         Appointment.Booker booker = authorizeBooking(request);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return bookOnce(request, booker);
+            } catch (DatabaseException e) {
+                if (!RoomRace.retryable(e, request.roomId(), attempt, transactions)) {
+                    throw e;
+                }
+                Log.debugf("Room taken by a concurrent booking; booking again (attempt %d)", attempt + 1);
+            }
+        }
+    }
+
+    /**
+     * One try: the facts, the rules, and the insert. A room chosen for the visit can be taken by a
+     * booking in another instance between the two; the exclusion constraint refuses the insert, and
+     * {@link #book} tries again with fresh facts (and so another room), unless the room was asked for.
+     */
+    private Created<AppointmentView> bookOnce(BookAppointmentRequest request, Appointment.Booker booker) {
         Instant start = request.start().toInstant();
         BookingFacts facts = bookingFacts.load(request.patientId(), request.practitionerId(), request.serviceId(),
-                request.locationId(), start, null);
+                request.locationId(), start, null, request.roomId(), null);
         requireReferences(facts);
-        Appointment.Slot slot = checkBookable(facts, request.practitionerId(), request.locationId(), start);
+        Appointment.Slot slot = checkBookable(facts, request.practitionerId(), request.locationId(), start,
+                request.roomId() != null);
 
         Appointment appointment = new Appointment(request.patientId(), request.practitionerId(), request.serviceId(),
                 request.locationId(), slot, booker);
@@ -145,7 +168,8 @@ public class AppointmentService {
     }
 
     private AppointmentView view(Appointment appointment) {
-        return AppointmentView.of(appointment, locations.require(appointment.locationId()).zone());
+        return AppointmentView.of(appointment, locations.require(appointment.locationId()).zone(),
+                appointments.attention(List.of(appointment.id()), clock.instant()).getOrDefault(appointment.id(), List.of()));
     }
 
     /** Practitioners see only their own appointments, whatever they filter on. */
@@ -161,24 +185,30 @@ public class AppointmentService {
         }
         List<Appointment> rows = appointments.search(scoped, clock.instant(), page.fetchOneMore());
         Map<UUID, AppointmentRepository.Display> display = appointments.display(rows);
+        Map<UUID, List<String>> attention = appointments.attention(rows.stream().map(Appointment::id).toList(),
+                clock.instant());
         Page<AppointmentListItem> result = page.toPage(rows, Appointment::id,
-                a -> AppointmentListItem.of(a, display.get(a.id())));
+                a -> AppointmentListItem.of(a, display.get(a.id()), attention.getOrDefault(a.id(), List.of())));
         auditLog.recordSearch(RESOURCE, filter.patientId(), result.items().stream()
                 .map(a -> AuditEntry.of(SEARCH, RESOURCE, a.id(), a.patientId())).toList());
         return result;
     }
 
     @Transactional
-    public Versioned<AppointmentView> reschedule(UUID id, Instant start, IfMatch ifMatch) {
+    public Versioned<AppointmentView> reschedule(UUID id, Instant start, UUID roomId, IfMatch ifMatch) {
         Appointment appointment = changeable(id, ifMatch);
         if (appointment.status() != AppointmentStatus.BOOKED) {
             throw new InvalidTransitionException("A " + appointment.status() + " appointment cannot be rescheduled");
         }
         BookingFacts facts = bookingFacts.load(appointment.patientId(), appointment.practitionerId(),
-                appointment.serviceId(), appointment.locationId(), start, appointment.id());
+                appointment.serviceId(), appointment.locationId(), start, appointment.id(), roomId, appointment.roomId());
+        if (!facts.roomAtLocation()) {
+            throw unknownReference("roomId");
+        }
         ZoneId zone = facts.location().zone();
         var previousStart = SchedulingDtos.local(appointment.start(), zone);
-        appointment.reschedule(checkBookable(facts, appointment.practitionerId(), appointment.locationId(), start));
+        appointment.reschedule(checkBookable(facts, appointment.practitionerId(), appointment.locationId(), start,
+                roomId != null || appointment.roomId() != null));
         return saved(appointment, "Rescheduled", AppointmentEvents.rescheduled(appointment, zone, previousStart));
     }
 
@@ -263,13 +293,22 @@ public class AppointmentService {
         if (facts.location() == null) {
             throw unknownReference("locationId");
         }
+        if (!facts.roomAtLocation()) {
+            throw unknownReference("roomId");
+        }
     }
 
-    /** Rules 1-3 for [start, start + the service's length): the slot, or the violated rule's exception. */
-    private Appointment.Slot checkBookable(BookingFacts facts, UUID practitionerId, UUID locationId, Instant start) {
+    /**
+     * Rules 1-3 for [start, start + the service's length), and a room when the service needs one or
+     * one was asked for: the slot, or the violated rule's exception.
+     */
+    private Appointment.Slot checkBookable(BookingFacts facts, UUID practitionerId, UUID locationId, Instant start,
+                                           boolean roomAskedFor) {
         ZoneId zone = facts.location().zone();
         Instant end = start.plus(facts.service().duration());
-        Appointment.Slot slot = new Appointment.Slot(start, end, start.atZone(zone).toLocalDate());
+        boolean needsRoom = facts.service().needsRoom() || roomAskedFor;
+        Appointment.Slot slot = new Appointment.Slot(start, end, start.atZone(zone).toLocalDate(),
+                needsRoom ? facts.room() : null);
         BookingPolicy.requireFuture(start, clock.instant());
         CertificationPolicy.check(practitionerId, facts.practitioner().active(), facts.practitioner().certifications(),
                 facts.service().modality(), slot.localDate());
@@ -279,6 +318,9 @@ public class AppointmentService {
         }
         if (facts.patientBusy()) {
             throw patientDoubleBooked();
+        }
+        if (needsRoom && facts.room() == null) {
+            throw noRoomAvailable();
         }
         return slot;
     }
@@ -319,6 +361,11 @@ public class AppointmentService {
     static ConflictException slotUnavailable() {
         return new ConflictException("slot-unavailable", "Slot unavailable",
                 "The practitioner already has an appointment overlapping that time");
+    }
+
+    static ConflictException noRoomAvailable() {
+        return new ConflictException("no-room-available", "No room available",
+                "No active room of the location with what the service needs is free for the whole visit");
     }
 
     static ConflictException patientDoubleBooked() {

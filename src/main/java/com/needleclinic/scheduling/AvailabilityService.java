@@ -5,6 +5,7 @@ import com.needleclinic.catalog.ClinicService;
 import com.needleclinic.location.Location;
 import com.needleclinic.location.LocationService;
 import com.needleclinic.practitioner.PractitionerService;
+import com.needleclinic.room.RoomService;
 import com.needleclinic.scheduling.SchedulingDtos.SlotView;
 import com.needleclinic.shared.InvalidRequestException;
 import com.needleclinic.shared.Page;
@@ -37,10 +38,12 @@ public class AvailabilityService {
     private final CatalogService catalog;
     private final LocationService locations;
     private final Clock clock;
+    private final RoomService rooms;
 
     AvailabilityService(ScheduleRepository schedules, TimeOffRepository timeOff, AppointmentRepository appointments,
                         PractitionerService practitioners, CatalogService catalog, LocationService locations,
-                        Clock clock) {
+                        Clock clock, RoomService rooms) {
+        this.rooms = rooms;
         this.schedules = schedules;
         this.timeOff = timeOff;
         this.appointments = appointments;
@@ -84,8 +87,10 @@ public class AvailabilityService {
             calendars.put(id, new AvailabilityFinder.Calendar(practitioners.require(id), blocks.getOrDefault(id, List.of()),
                     off.getOrDefault(id, List.of()), busy.getOrDefault(id, List.of())));
         }
+        RoomCalendar roomCalendar = roomCalendar(service, locationId, windowStart, windowEnd);
         List<AvailabilityFinder.Slot> slots = AvailabilityFinder.find(calendars, locationId, location.zone(),
-                service.modality(), service.duration(), from, to, clock.instant(), page::admits, page.limit() + 1);
+                service.modality(), service.duration(), from, to, clock.instant(),
+                slot -> page.admits(slot) && roomCalendar.anyFree(slot.start(), slot.end()), page.limit() + 1);
         boolean more = slots.size() > page.limit();
         List<AvailabilityFinder.Slot> shown = more ? slots.subList(0, page.limit()) : slots;
         return new Page<>(shown.stream().map(s -> new SlotView(s.practitionerId(),
@@ -93,4 +98,12 @@ public class AvailabilityService {
                 more ? SlotPage.cursorAfter(shown.get(shown.size() - 1)) : null);
     }
 
+    /** A service that needs a room is offered only when one of its suitable rooms is free too: two more queries, not one per slot. */
+    private RoomCalendar roomCalendar(ClinicService service, UUID locationId, Instant from, Instant to) {
+        if (service.requiredCapabilities().isEmpty()) {
+            return RoomCalendar.NOT_NEEDED;
+        }
+        List<UUID> suitable = rooms.suitable(locationId, service.requiredCapabilities());
+        return new RoomCalendar(suitable, appointments.roomsBusy(suitable, from, to));
+    }
 }

@@ -11,18 +11,21 @@ import java.util.List;
  * Everything rules 1-3 need to decide one booking or move, as read in one round trip: whether the
  * patient exists, the practitioner's activity, certifications and weekly blocks, the service's
  * modality and length, the location's zone, time off overlapping the slot, and whether practitioner
- * or patient already has an open appointment overlapping it. A missing reference is {@code null}
+ * or patient already has an open appointment overlapping it; whether a room asked for is at the
+ * location, and the room the visit would take (null if none is free and suitable). A missing
+ * reference is {@code null}
  * (or {@code false} for the patient). The rules themselves stay in {@link BookingPolicy} and
  * {@code CertificationPolicy}; this only carries their inputs.
  */
 record BookingFacts(boolean patientFound, PractitionerFacts practitioner, ServiceFacts service,
                     LocationFacts location, List<WeeklyBlock> schedule, List<Period> timeOff,
-                    boolean practitionerBusy, boolean patientBusy) {
+                    boolean practitionerBusy, boolean patientBusy, boolean roomAtLocation, java.util.UUID room) {
 
     record PractitionerFacts(boolean active, List<CertificationTerms> certifications) {
     }
 
-    record ServiceFacts(Modality modality, int durationMinutes) {
+    /** {@code needsRoom}: the service requires capabilities only a room offers (rooms, docs/rules.md). */
+    record ServiceFacts(Modality modality, int durationMinutes, boolean needsRoom) {
         Duration duration() {
             return Duration.ofMinutes(durationMinutes);
         }

@@ -38,7 +38,7 @@ import java.util.UUID;
 class BookingFactsRepository {
 
     /** The query is migration V009's, written to have one plan whatever the statistics. */
-    private static final String SQL = "select booking_facts(?, ?, ?, ?, ?, ?)";
+    private static final String SQL = "select booking_facts(?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** Stands for "no appointment" when booking rather than moving one. */
     private static final UUID NONE = new UUID(0, 0);
@@ -51,8 +51,12 @@ class BookingFactsRepository {
         this.json = json;
     }
 
-    /** The facts for booking [start, start + the service's length), or moving appointment {@code self} there. */
-    BookingFacts load(UUID patientId, UUID practitionerId, UUID serviceId, UUID locationId, Instant start, UUID self) {
+    /**
+     * The facts for booking [start, start + the service's length), or moving appointment {@code self}
+     * there; {@code room} is the room asked for (or null), {@code prefer} the room to keep if free.
+     */
+    BookingFacts load(UUID patientId, UUID practitionerId, UUID serviceId, UUID locationId, Instant start, UUID self,
+                      UUID room, UUID prefer) {
         String document;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(SQL)) {
@@ -62,6 +66,8 @@ class BookingFactsRepository {
             statement.setObject(4, locationId);
             statement.setObject(5, start.atOffset(ZoneOffset.UTC));
             statement.setObject(6, self == null ? NONE : self);
+            statement.setObject(7, room, java.sql.Types.OTHER);
+            statement.setObject(8, prefer, java.sql.Types.OTHER);
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
                 document = row.getString(1);
@@ -81,11 +87,12 @@ class BookingFactsRepository {
     // them as text was most of the cost of reading the document.
 
     record Document(boolean patientFound, Practitioner practitioner, ServiceFacts service, LocationFacts location,
-                    List<Block> schedule, List<Span> timeOff, boolean practitionerBusy, boolean patientBusy) {
+                    List<Block> schedule, List<Span> timeOff, boolean practitionerBusy, boolean patientBusy,
+                    boolean roomAtLocation, UUID room) {
         BookingFacts facts() {
             return new BookingFacts(patientFound, practitioner == null ? null : practitioner.facts(), service,
                     location, schedule.stream().map(Block::block).toList(), timeOff.stream().map(Span::period).toList(),
-                    practitionerBusy, patientBusy);
+                    practitionerBusy, patientBusy, roomAtLocation, room);
         }
     }
 

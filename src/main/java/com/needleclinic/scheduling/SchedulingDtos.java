@@ -62,10 +62,11 @@ public final class SchedulingDtos {
 
     public record BookAppointmentRequest(@NotNull UUID patientId, @NotNull UUID practitionerId,
                                          @NotNull UUID serviceId, @NotNull UUID locationId,
-                                         @NotNull OffsetDateTime start) {
+                                         @NotNull OffsetDateTime start, UUID roomId) {
     }
 
-    public record RescheduleRequest(@NotNull OffsetDateTime start) {
+    /** {@code roomId}: the room to move to; absent, the visit keeps its room if it is free, else gets another. */
+    public record RescheduleRequest(@NotNull OffsetDateTime start, UUID roomId) {
     }
 
     public record CancelRequest(@NotBlank @Size(max = 500) String reason) {
@@ -78,15 +79,26 @@ public final class SchedulingDtos {
      * An appointment. {@code start} and {@code end} are written with the location's offset at that
      * instant ({@code 2027-03-01T09:00:00-07:00}): what the front desk's screen shows, same instant.
      */
+    /**
+     * {@code roomId}: the room the visit holds (null for a service that needs none);
+     * {@code attentionReasons}: why a future visit needs the desk's attention (empty: it does not).
+     */
     public record AppointmentView(UUID id, UUID patientId, UUID practitionerId, UUID serviceId, UUID locationId,
                                   OffsetDateTime start, OffsetDateTime end, AppointmentStatus status,
-                                  CancellationView cancellation, long version) {
+                                  CancellationView cancellation, long version, UUID roomId,
+                                  List<String> attentionReasons) {
+        /** A visit just placed: it passed every rule, so nothing needs attention. */
         static AppointmentView of(Appointment a, ZoneId zone) {
+            return of(a, zone, List.of());
+        }
+
+        static AppointmentView of(Appointment a, ZoneId zone, List<String> attentionReasons) {
             CancellationView cancellation = a.status() == AppointmentStatus.CANCELLED
                     ? new CancellationView(a.cancelReason(), a.cancelledAt(), Boolean.TRUE.equals(a.cancelledLate()))
                     : null;
             return new AppointmentView(a.id(), a.patientId(), a.practitionerId(), a.serviceId(), a.locationId(),
-                    local(a.start(), zone), local(a.end(), zone), a.status(), cancellation, a.version());
+                    local(a.start(), zone), local(a.end(), zone), a.status(), cancellation, a.version(), a.roomId(),
+                    List.copyOf(attentionReasons));
         }
     }
 
@@ -96,13 +108,14 @@ public final class SchedulingDtos {
      */
     public record AppointmentListItem(UUID id, UUID patientId, UUID practitionerId, UUID serviceId, UUID locationId,
                                       OffsetDateTime start, OffsetDateTime end, AppointmentStatus status,
-                                      CancellationView cancellation, long version, String patientName,
+                                      CancellationView cancellation, long version, UUID roomId,
+                                      List<String> attentionReasons, String patientName,
                                       String practitionerName, String serviceName) {
-        static AppointmentListItem of(Appointment a, AppointmentRepository.Display display) {
-            AppointmentView v = AppointmentView.of(a, display.zone());
+        static AppointmentListItem of(Appointment a, AppointmentRepository.Display display, List<String> reasons) {
+            AppointmentView v = AppointmentView.of(a, display.zone(), reasons);
             return new AppointmentListItem(v.id(), v.patientId(), v.practitionerId(), v.serviceId(), v.locationId(),
-                    v.start(), v.end(), v.status(), v.cancellation(), v.version(), display.patientName(),
-                    display.practitionerName(), display.serviceName());
+                    v.start(), v.end(), v.status(), v.cancellation(), v.version(), v.roomId(), v.attentionReasons(),
+                    display.patientName(), display.practitionerName(), display.serviceName());
         }
     }
 

@@ -2,6 +2,7 @@ package com.needleclinic.scheduling;
 
 import com.needleclinic.patient.CareTeam;
 import com.needleclinic.practitioner.CertifiedWork;
+import com.needleclinic.room.RoomedWork;
 import com.needleclinic.shared.KnownConstraints;
 import com.needleclinic.shared.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,11 +14,11 @@ import java.util.UUID;
 
 /**
  * What scheduling answers for other features: who treats whom (the care circle of docs/rules.md:
- * a visit the front desk booked, or one that took place), which appointments a certification change
- * strands, and which database constraints mean which problem.
+ * a visit the front desk booked, or one that took place), which appointments a certification or room
+ * change strands, and which database constraints mean which problem.
  */
 @ApplicationScoped
-class SchedulingLinks implements CareTeam, CertifiedWork, KnownConstraints {
+class SchedulingLinks implements CareTeam, CertifiedWork, RoomedWork, KnownConstraints {
 
     private final AppointmentRepository appointments;
     private final Clock clock;
@@ -41,17 +42,28 @@ class SchedulingLinks implements CareTeam, CertifiedWork, KnownConstraints {
 
     @Override
     public void announceUncovered(List<UUID> appointmentIds) {
-        service.announceNeedsAttention(appointmentIds, List.of(NOT_CERTIFIED));
+        service.announceNeedsAttention(appointmentIds, List.of(AttentionReason.PRACTITIONER_NOT_CERTIFIED));
     }
 
-    /** The reason an appointment needs attention when rule 1 no longer allows it. */
-    static final String NOT_CERTIFIED = "PRACTITIONER_NOT_CERTIFIED";
+    @Override
+    public List<UUID> unservedFutureAppointments(UUID roomId) {
+        return appointments.unservedInRoom(roomId, clock.instant());
+    }
+
+    @Override
+    public void announceUnserved(List<UUID> appointmentIds) {
+        service.announceNeedsAttention(appointmentIds, List.of(AttentionReason.ROOM_UNAVAILABLE));
+    }
 
     @Override
     public Map<String, Problem> problemsByConstraint() {
         return Map.of(
                 "appointment_practitioner_no_overlap", AppointmentService.slotUnavailable().toProblem(),
                 "appointment_patient_no_overlap", AppointmentService.patientDoubleBooked().toProblem(),
+                RoomRace.CONSTRAINT, AppointmentService.noRoomAvailable().toProblem(),
+                "appointment_room_suitable", AppointmentService.noRoomAvailable().toProblem(),
+                "appointment_room_at_location", Problem.of(400, "validation-failed", "Validation failed",
+                        "roomId names no room of the visit's location"),
                 "appointment_practitioner_certified", Problem.of(422, "practitioner-not-certified",
                         "Practitioner not certified",
                         "The practitioner holds no active certification for this service's modality on that date"));

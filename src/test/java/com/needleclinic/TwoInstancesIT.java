@@ -1,4 +1,4 @@
-package com.needleclinic.events;
+package com.needleclinic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,15 +37,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The feed's promise across instances (docs/events.md): two instances of the packaged service
+ * Guarantees that claim to hold across instances, tested on two running instances of the packaged
+ * service sharing one database.
+ * <p>
+ * The feed's promise (docs/events.md): two instances of the packaged service
  * book and cancel at once while a reader pages the feed with {@code after=}, asking each instance
  * in turn; the reader must see every committed change, each sequence once, without holes. A naive
  * reader paging the outbox by insertion order (what a plain sequence would give) runs beside it
  * and its misses are printed: they show the race is real. Then webhooks: one subscription
  * receives every booking once in order although both instances deliver, and keeps doing so across
  * a SIGKILL of both instances.
+ * <p>
+ * Rooms (docs/rules.md, "Rooms"): thirty bookings for the one bed of a location, by thirty
+ * practitioners, released at once on both instances: exactly one visit holds the bed.
  */
-class FeedRaceIT {
+class TwoInstancesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId ZONE = ZoneId.of("America/Edmonton");
@@ -105,6 +111,11 @@ class FeedRaceIT {
         service.put("currency", "CAD");
         service.put("billingCode", "PT-15");
         String serviceId = create(a, "/api/v1/services", service);
+        return clinicAt(location, writers).stream().map(w -> new String[]{w[0], w[1], serviceId, location}).toList();
+    }
+
+    /** Practitioners working there around the clock, each with a patient of their own: {practitioner, patient}. */
+    private static List<String[]> clinicAt(String location, int writers) throws Exception {
         List<String[]> pairs = new ArrayList<>();
         for (int i = 0; i < writers; i++) {
             String practitioner = create(a, "/api/v1/practitioners", Map.of("firstName", "Writer", "lastName", "No" + i,
@@ -118,7 +129,7 @@ class FeedRaceIT {
                     .status()).isEqualTo(200);
             String patient = create(a, "/api/v1/patients", Map.of("firstName", "Race", "lastName", "Patient" + i,
                     "dateOfBirth", "1980-01-01", "confirmDuplicate", true));
-            pairs.add(new String[]{practitioner, patient, serviceId, location});
+            pairs.add(new String[]{practitioner, patient});
         }
         return pairs;
     }
@@ -170,6 +181,56 @@ class FeedRaceIT {
         restartBothWhileDelivering(receiver, writers.get(0), booked.size());
         receiver.close();
         call("DELETE", a.url() + "/api/v1/webhook-subscriptions/" + subscription, null);
+    }
+
+    @Test
+    void thirty_bookings_for_the_one_bed_on_two_instances_leave_one_visit_in_it() throws Exception {
+        String location = create(a, "/api/v1/locations", Map.of("name", "Bed race " + UUID.randomUUID(),
+                "timeZone", ZONE.getId(), "province", "AB"));
+        create(a, "/api/v1/locations/" + location + "/rooms", Map.of("name", "The bed", "capabilities", List.of("TREATMENT_BED")));
+        Map<String, Object> service = new LinkedHashMap<>();
+        service.put("name", "Dry needling " + UUID.randomUUID());
+        service.put("durationMinutes", 30);
+        service.put("priceCents", 9000);
+        service.put("billingCode", "DN-30");
+        service.put("requiredCapabilities", List.of("TREATMENT_BED"));
+        String serviceId = create(a, "/api/v1/services", service);
+        List<Map<String, String>> bookings = new ArrayList<>();
+        for (String[] writer : clinicAt(location, 30)) {
+            bookings.add(Map.of("patientId", writer[1], "practitionerId", writer[0], "serviceId", serviceId,
+                    "locationId", location, "start", ZonedDateTime.of(LocalDate.now(ZONE).plusDays(3), LocalTime.of(10, 0), ZONE)
+                            .toOffsetDateTime().toString()));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(bookings.size());
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<Future<Answer>> answers = new ArrayList<>();
+        for (int i = 0; i < bookings.size(); i++) {
+            Instance at = i % 2 == 0 ? a : b;
+            Map<String, String> booking = bookings.get(i);
+            answers.add(pool.submit(() -> {
+                go.await();
+                return call("POST", at.url() + "/api/v1/appointments", booking);
+            }));
+        }
+        go.countDown();
+        List<Answer> done = new ArrayList<>();
+        for (Future<Answer> answer : answers) {
+            done.add(answer.get());
+        }
+        pool.shutdown();
+        assertThat(done).filteredOn(r -> r.status() == 201).hasSize(1);
+        assertThat(done).filteredOn(r -> r.status() != 201).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(409);
+            assertThat(r.body().get("code").asText()).isEqualTo("no-room-available");
+        });
+        try (Connection c = instances.connect(); PreparedStatement s = c.prepareStatement(
+                "select count(*) from appointment where location_id = ?::uuid and status <> 'CANCELLED'")) {
+            s.setString(1, location);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(1);
+            }
+        }
     }
 
     /** Books BOOKINGS_PER_WRITER 15-minute visits in a row for its practitioner; cancels every fifth. */

@@ -1,0 +1,37 @@
+package com.needleclinic.scheduling;
+
+import com.needleclinic.shared.DatabaseException;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+import java.util.UUID;
+
+/**
+ * When a booking may try again after losing its room to a concurrent booking: the room was the
+ * service's choice (not the caller's), the booking ran in a transaction of its own (an enclosing
+ * one is spoiled by the failed statement), and it has not tried {@link #ATTEMPTS} times yet.
+ */
+final class RoomRace {
+
+    static final int ATTEMPTS = 3;
+    static final String CONSTRAINT = "appointment_room_no_overlap";
+
+    private RoomRace() {
+    }
+
+    static boolean retryable(DatabaseException e, UUID roomAskedFor, int attempt,
+                             TransactionSynchronizationRegistry transactions) {
+        if (roomAskedFor != null || attempt >= ATTEMPTS
+                || transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
+            return false;
+        }
+        return e.getCause() instanceof PSQLException sql && "23P01".equals(sql.getSQLState())
+                && constraint(sql.getServerErrorMessage());
+    }
+
+    private static boolean constraint(ServerErrorMessage message) {
+        return message != null && CONSTRAINT.equals(message.getConstraint());
+    }
+}
