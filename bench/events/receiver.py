@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """A webhook receiver for bench/events/run.sh: answers 200 at once and appends, per delivery,
 the lag from the event's occurredAt (written in the booking's own statement) to its arrival, in
-milliseconds, to the file named by its second argument. Usage: receiver.py PORT LAGFILE"""
+milliseconds, the webhook-id and the event's resourceId, to the file named by its second
+argument. Usage: receiver.py PORT LAGFILE"""
 import json
 import sys
 import threading
@@ -19,10 +20,11 @@ class Hook(BaseHTTPRequestHandler):
     def do_POST(self):
         arrived = datetime.now(timezone.utc)
         body = self.rfile.read(int(self.headers.get("content-length", 0)))
-        occurred = json.loads(body)["data"]["occurredAt"]
+        event = json.loads(body)["data"]
+        occurred = event["occurredAt"]
         lag = (arrived - datetime.fromisoformat(occurred.replace("Z", "+00:00"))).total_seconds() * 1000
         with lock:
-            out.write(f"{lag:.2f} {self.headers.get('webhook-id')}\n")
+            out.write(f"{lag:.2f} {self.headers.get('webhook-id')} {event['resourceId']}\n")
         self.send_response(200)
         self.send_header("content-length", "0")
         self.end_headers()

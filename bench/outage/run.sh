@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Stops PostgreSQL for OUTAGE seconds in the middle of a steady booking load and starts it again.
 # Reports, before / during / after the outage: answers by status, the slowest answer while the
-# database was down, readiness while down, and whether every 201 is in the database.
+# database was down, readiness while down, whether every 201 is in the database, and whether a
+# webhook subscription (bench/events/receiver.py) received every booking across the outage.
 # It stops the machine's PostgreSQL cluster: run it on a development machine, not a shared server.
 #   bench/outage/run.sh [outage_seconds=10]
 set -euo pipefail
@@ -17,8 +18,10 @@ cluster="$(ls /etc/postgresql | sort -V | tail -n 1) main"
 bench_require_postgres
 bench_package
 bench_create_db "$db"
-pid=$(bench_start_service "$db" "$port" "$log")
+pid=$(CLINIC_WEBHOOKS_ALLOW_INSECURE_TARGETS=true bench_start_service "$db" "$port" "$log")
+python3 "$here/../events/receiver.py" 18196 "$work/hooks.txt" & receiver=$!
 cleanup() {
+  kill "$receiver" 2>/dev/null || true
   pg_isready -q || pg_ctlcluster --skip-systemctl-redirect $cluster start || true
   kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
   bench_drop_db "$db"; rm -rf "$work" "$log"
@@ -46,6 +49,9 @@ psql -At -d "$db" -c "select json_build_object('patientId', pa.id, 'practitioner
     from generate_series(0, 19999) i join o_practitioner pr on pr.n = i % 20 join o_patient pa on pa.n = i order by i" \
   >"$work/bodies.json"
 
+curl -sf -o /dev/null -H "Authorization: Bearer $(bench_token admin)" -H 'Content-Type: application/json' \
+  -d '{"url": "http://127.0.0.1:18196/hook", "types": ["appointment.booked"]}' \
+  "http://127.0.0.1:$port/api/v1/webhook-subscriptions"
 duration=$((outage + 25))
 echo "== steady load for ${duration}s (8 clients); PostgreSQL stopped from t=10s for ${outage}s"
 java "$here/SteadyLoad.java" "http://127.0.0.1:$port/api/v1/appointments" "$(bench_token front-desk)" \
@@ -82,6 +88,11 @@ select count(*) from created join appointment using (id);
 SQL
 )
 echo "201 answers: $total; of them in the database: $present"
+for _ in $(seq 1 60); do
+  delivered=$(awk '{print $3}' "$work/hooks.txt" | sort -u | grep -cxFf "$work/created.txt" || true)
+  [ "$delivered" -ge "$total" ] && break; sleep 1
+done
+echo "webhook deliveries: $(grep -c . "$work/hooks.txt" || true) received, $delivered of the $total bookings"
 unexpected=$(grep -o 'Unexpected error ([A-Za-z]*)' "$log" | sort | uniq -c || true)
 if [ -n "$unexpected" ]; then
   echo "service log, unexpected errors: $unexpected"

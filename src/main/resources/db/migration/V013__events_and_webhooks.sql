@@ -2,24 +2,38 @@
 -- which a reader paging with after= never misses an event, and webhook subscriptions delivered in
 -- order per subscription.
 
--- The outbox. A change inserts its event with sequence null; the feed's order is assigned after
--- commit, by one sequencer at a time (the lock on event_feed_head), to rows it sees committed, in
--- insertion order. Sequencing transactions therefore commit one after another and each numbers
--- from the last one's end, so a reader who can see sequence N can see every sequence below it:
--- an event whose transaction commits late is numbered late, never behind a reader's cursor.
+-- The outbox. A change inserts its event, and a row in event_pending naming it, in its own
+-- transaction. The feed's order is assigned after commit, by one sequencer at a time (the lock on
+-- event_feed_head): a round takes the pending events it sees committed, in insertion order, off
+-- event_pending and numbers them into event_feed from where the last round ended. Rounds commit
+-- one after another, so a reader who can see sequence N can see every sequence below it: an event
+-- whose transaction commits late is numbered late, never behind a reader's cursor. Events
+-- themselves never change; a round writes two narrow rows per event, so one sequencer keeps up
+-- with every instance's writers (bench/events).
 create table event (
     id            uuid primary key,
     position      bigint generated always as identity,
-    sequence      bigint,
     type          varchar(64) not null,
     occurred_at   timestamptz not null,
     resource_type varchar(32) not null,
     resource_id   uuid not null,
     patient_id    uuid,
-    data          jsonb not null,
-    constraint event_sequence_unique unique (sequence)
+    data          jsonb not null
 );
-create index event_unsequenced on event (position) where sequence is null;
+
+-- Committed events not yet in the feed; small, and vacuumed by the sequencer as it goes.
+create table event_pending (
+    position bigint primary key,
+    event_id uuid not null
+);
+
+-- No foreign key to event: its check locks the event row (FOR KEY SHARE), and that lock per event
+-- made the one sequencer fall behind a busy clinic's writers (bench/events). The ids come from
+-- event_pending, written by the event's own insert, and events are never deleted.
+create table event_feed (
+    sequence bigint primary key,
+    event_id uuid not null
+);
 
 -- The last sequence assigned; its row lock makes one sequencer at a time, across instances.
 create table event_feed_head (
@@ -28,16 +42,10 @@ create table event_feed_head (
 );
 insert into event_feed_head values (true, 0);
 
--- An event never changes once written, except to receive its place in the feed, once.
+-- An event, and its place in the feed, never change.
 create function event_is_append_only() returns trigger language plpgsql as $$
 begin
-    if tg_op = 'UPDATE' and old.sequence is null and new.sequence is not null
-       and (new.id, new.position, new.type, new.occurred_at, new.resource_type, new.resource_id, new.patient_id, new.data)
-           is not distinct from
-           (old.id, old.position, old.type, old.occurred_at, old.resource_type, old.resource_id, old.patient_id, old.data) then
-        return new;
-    end if;
-    raise exception 'event is append-only: % refused', tg_op
+    raise exception '% is append-only: % refused', tg_table_name, tg_op
         using errcode = 'insufficient_privilege', constraint = 'event_append_only';
 end;
 $$;
@@ -48,6 +56,14 @@ create trigger event_append_only
 
 create trigger event_no_truncate
     before truncate on event
+    for each statement execute function event_is_append_only();
+
+create trigger event_feed_append_only
+    before update or delete on event_feed
+    for each row execute function event_is_append_only();
+
+create trigger event_feed_no_truncate
+    before truncate on event_feed
     for each statement execute function event_is_append_only();
 
 -- A subscription: what the admin owns. event_types is a comma-separated list; empty means every type.
@@ -82,7 +98,7 @@ create table webhook_delivery (
     id              uuid primary key,
     position        bigint generated always as identity,
     subscription_id uuid        not null references webhook_subscription on delete cascade,
-    event_id        uuid        not null references event,
+    event_id        uuid        not null, -- no foreign key, for the reason event_feed has none
     sequence        bigint      not null,
     attempted_at    timestamptz not null,
     status_code     integer,

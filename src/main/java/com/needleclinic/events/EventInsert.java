@@ -6,11 +6,15 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
 
-/** An event as a parameterised INSERT into the outbox: its sequence is assigned after commit. */
+/**
+ * An event as one parameterised statement: the event, and its row in {@code event_pending} for the
+ * sequencer, which gives it its place in the feed after commit.
+ */
 final class EventInsert implements SqlInsert {
 
-    static final String SQL = "insert into event (id, type, occurred_at, resource_type, resource_id, patient_id, data)"
-            + " values (?, ?, ?, ?, ?, ?, cast(? as jsonb))";
+    static final String SQL = "with written as (insert into event (id, type, occurred_at, resource_type, resource_id,"
+            + " patient_id, data) values (?, ?, ?, ?, ?, ?, cast(? as jsonb)) returning id, position)"
+            + " insert into event_pending (position, event_id) select position, id from written";
 
     private final EventRow row;
 

@@ -10,7 +10,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.util.Collection;
 import java.util.UUID;
 
 /**
@@ -40,12 +39,6 @@ public class EventLog {
     @Transactional(Transactional.TxType.MANDATORY)
     public void emit(EventEntry entry) {
         events.insert(row(entry));
-        wakeSequencerAfterCommit();
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void emitAll(Collection<EventEntry> entries) {
-        entries.forEach(e -> events.insert(row(e)));
         wakeSequencerAfterCommit();
     }
 

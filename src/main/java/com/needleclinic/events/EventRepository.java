@@ -21,8 +21,9 @@ import java.util.UUID;
 @ApplicationScoped
 class EventRepository {
 
-    private static final String FEED = "select id, sequence, type, occurred_at, resource_type, resource_id, patient_id,"
-            + " data::text from event where sequence > ? and sequence <= ?";
+    private static final String FEED = "select e.id, f.sequence, e.type, e.occurred_at, e.resource_type, e.resource_id,"
+            + " e.patient_id, e.data::text from event_feed f join event e on e.id = f.event_id"
+            + " where f.sequence > ? and f.sequence <= ?";
 
     private final AgroalDataSource dataSource;
 
@@ -55,7 +56,7 @@ class EventRepository {
 
     /** Events in (after, upTo], of the given types (all when empty), in sequence order. */
     List<EventView> between(long after, long upTo, Collection<String> types, int limit) {
-        String sql = FEED + (types.isEmpty() ? "" : " and type = any(?)") + " order by sequence limit ?";
+        String sql = FEED + (types.isEmpty() ? "" : " and e.type = any(?)") + " order by f.sequence limit ?";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             int i = 1;

@@ -11,14 +11,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Gives committed events their place in the feed (docs/events.md, "Why the feed never skips").
  * Every instance runs one; the row lock on {@code event_feed_head} lets one at a time number, and
- * the others skip their turn. A round numbers, in insertion order, the events it sees committed,
- * from where the previous round ended, moves the head and commits; so rounds commit one after
+ * the others skip their turn. A round takes, in insertion order, the pending events it sees
+ * committed, numbers them into {@code event_feed} from where the previous round ended, moves the
+ * head and commits; so rounds commit one after
  * another and a reader who sees sequence N sees everything below N. A round also notifies every
  * instance ({@code NOTIFY clinic_events}) so long polls and webhook deliveries wake at once.
  */
@@ -33,14 +35,16 @@ class Sequencer {
     /** When idle, another instance's events are found by this poll at the latest. */
     private static final long IDLE_POLL_MILLIS = 50;
 
-    /**
-     * The oldest unnumbered events (by the partial index on position), numbered in that order, each
-     * found again by its primary key: a round costs the same with ten events waiting or a million.
-     */
+    /** The oldest pending events, taken off event_pending and numbered into the feed in insertion order. */
     private static final String ASSIGN = """
-            with picked as (select id, position from event where sequence is null order by position limit %d),
-                 batch as (select id, row_number() over (order by position) as n from picked)
-            update event e set sequence = ? + batch.n from batch where e.id = batch.id""".formatted(BATCH);
+            with picked as (delete from event_pending
+                             where position in (select position from event_pending order by position limit %d)
+                            returning position, event_id)
+            insert into event_feed (sequence, event_id)
+            select ? + row_number() over (order by position), event_id from picked""".formatted(BATCH);
+
+    /** Taken rows leave dead index entries at the head of event_pending; a vacuum this often keeps it small. */
+    private static final long VACUUM_EVERY_MILLIS = 10_000;
 
     private final AgroalDataSource dataSource;
     private final FeedSignal signal;
@@ -48,6 +52,8 @@ class Sequencer {
     private volatile boolean running;
     private Thread thread;
     private boolean failing;
+    private long numberedSinceVacuum;
+    private long lastVacuum = System.nanoTime();
 
     Sequencer(AgroalDataSource dataSource, FeedSignal signal) {
         this.dataSource = dataSource;
@@ -79,6 +85,7 @@ class Sequencer {
             try {
                 int numbered = round();
                 recovered();
+                vacuumNow(numbered);
                 if (numbered == BATCH) {
                     continue;
                 }
@@ -141,6 +148,19 @@ class Sequencer {
             }
         }
         return numbered;
+    }
+
+    /** Vacuums event_pending (outside any transaction) when rounds have taken rows off it for a while. */
+    private void vacuumNow(int numbered) throws SQLException {
+        numberedSinceVacuum += Math.max(0, numbered);
+        if (numberedSinceVacuum == 0 || System.nanoTime() - lastVacuum < VACUUM_EVERY_MILLIS * 1_000_000) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection(); Statement vacuum = connection.createStatement()) {
+            vacuum.execute("vacuum event_pending");
+        }
+        numberedSinceVacuum = 0;
+        lastVacuum = System.nanoTime();
     }
 
     private void recovered() {
