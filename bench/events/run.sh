@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Events and webhooks under booking load (docs/events.md), on the packaged service:
 #  1. Throughput: booking rounds of SECONDS with no subscription and with one active subscription
-#     (a local receiver, bench/events/receiver.py), alternated ROUNDS times after a warm-up, so the
+#     (a local receiver, bench/events/Receiver.java), alternated ROUNDS times after a warm-up, so the
 #     drift of a shared machine cancels; each pair gives a ratio (subscribed / none), the summary
 #     the median. Every booking writes its event either way; the subscription adds delivery.
 #  2. Lag: a paced load of about RATE bookings a second for LAG_SECONDS with one subscription; the
@@ -34,7 +34,8 @@ bench_create_db "$db"
 pid=$(CLINIC_WEBHOOKS_ALLOW_INSECURE_TARGETS=true QUARKUS_THREAD_POOL_MAX_THREADS=${BENCH_THREADS:-12} \
   QUARKUS_DATASOURCE_JDBC_MAX_SIZE=${BENCH_DB_POOL:-12} \
   bench_start_service "$db" "$port" "$log" -Xms1g -Xmx1g ${BENCH_JAVA_OPTS:-})
-python3 "$here/receiver.py" "$receiver_port" "$work/lag.txt" & receiver=$!
+java "$here/Receiver.java" "$receiver_port" "$work/lag.txt" & receiver=$!
+for _ in $(seq 1 40); do curl -s -o /dev/null "http://127.0.0.1:$receiver_port/" && break; sleep 0.25; done
 cleanup() { kill "$receiver" 2>/dev/null || true; bench_stop_service "$pid"; bench_drop_db "$db"; rm -rf "$work" "$log"; }
 trap cleanup EXIT
 bench_wait_ready "$port"

@@ -2,7 +2,7 @@
 # Stops PostgreSQL for OUTAGE seconds in the middle of a steady booking load and starts it again.
 # Reports, before / during / after the outage: answers by status, the slowest answer while the
 # database was down, readiness while down, whether every 201 is in the database, and whether a
-# webhook subscription (bench/events/receiver.py) received every booking across the outage.
+# webhook subscription (bench/events/Receiver.java) received every booking across the outage.
 # It stops the machine's PostgreSQL cluster: run it on a development machine, not a shared server.
 #   bench/outage/run.sh [outage_seconds=10]
 set -euo pipefail
@@ -19,7 +19,7 @@ bench_require_postgres
 bench_package
 bench_create_db "$db"
 pid=$(CLINIC_WEBHOOKS_ALLOW_INSECURE_TARGETS=true bench_start_service "$db" "$port" "$log")
-python3 "$here/../events/receiver.py" 18196 "$work/hooks.txt" & receiver=$!
+java "$here/../events/Receiver.java" 18196 "$work/hooks.txt" & receiver=$!
 cleanup() {
   kill "$receiver" 2>/dev/null || true
   pg_isready -q || pg_ctlcluster --skip-systemctl-redirect $cluster start || true
