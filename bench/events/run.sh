@@ -9,7 +9,7 @@
 #     booking's own statement, so its commit follows within a millisecond or two) to its arrival;
 #     p50/p99/max, and whether every booking arrived.
 # Data and service as bench/booking (2-core deployment: 1 GB heap, 12 threads, 12 connections).
-#   bench/events/run.sh [seconds=20] [rounds=3] [rate=500] [lag_seconds=30] [warmup=120]
+#   bench/events/run.sh [seconds=20] [rounds=3] [rate=500] [lag_seconds=30] [warmup=120]   (rounds=0: lag only)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../lib.sh"
@@ -49,7 +49,7 @@ book() { # seconds [delay-ms clients]: books the next unused slots for that long
   local count=$(( $1 * per_second ))
   bench_booking_bodies "$db" "$next_slot" "$count" "$work/bodies.json"
   next_slot=$((next_slot + count))
-  BODIES="$work/bodies.json" OFFSET=0 THREADS=2 ${2:+DELAY_MS=$2} wrk -t2 -c"${3:-$clients}" -d"${1}s" --timeout 30s \
+  BODIES="$work/bodies.json" OFFSET=0 THREADS=2 DELAY_MS=${2:-} wrk -t2 -c"${3:-$clients}" -d"${1}s" --timeout 30s \
     -s "$here/../booking/book.lua" -H "Authorization: Bearer $token" "$api/appointments"
 }
 call() { # method path [body]: the answer's body; fails loudly on an error status
@@ -70,6 +70,7 @@ delivered() { wc -l <"$work/lag.txt"; }
 echo "== warm-up: ${warmup} s of bookings, half of it with a subscription"
 sub=$(subscribe); book $((warmup / 2)) >/dev/null; unsubscribe "$sub"; book $((warmup / 2)) >/dev/null
 
+if [ "$rounds" -gt 0 ]; then
 echo "== throughput: $rounds rounds of ${seconds} s without and with one active subscription; $clients clients"
 printf '%-6s %14s %10s %14s %10s %12s %7s\n' round "none req/s" "none p99" "subscribed/s" "sub p99" "delivered" ratio
 for r in $(seq 1 "$rounds"); do
@@ -92,6 +93,7 @@ for r in $(seq 1 "$rounds"); do
 done
 median=$(sort -n "$work/ratios.txt" | awk '{r[NR] = $1} END {print r[int((NR + 1) / 2)]}')
 printf 'median ratio subscribed / none: %.2f (goal >= 0.90)\n' "$median"
+fi
 
 echo
 echo "== lag: about $rate bookings/s for ${lag_seconds} s with one subscription"

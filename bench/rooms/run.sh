@@ -72,3 +72,6 @@ shared=$(psql -At -d "$db" -c "select count(*) from appointment a join appointme
   where a.status <> 'CANCELLED' and b.status <> 'CANCELLED'")
 in_rooms=$(psql -At -d "$db" -c "select count(*) from appointment where room_id is not null")
 echo "visits in a bed: $in_rooms; pairs sharing a bed at once: $shared"
+errors=$(grep -a -c ' ERROR ' "$log" || true)
+echo "service log: $errors ERROR lines"
+[ "$errors" = 0 ] || grep -a -A6 ' ERROR ' "$log" | grep -a -E 'ERROR|Caused by|Exception' | sort | uniq -c | sort -rn | head -8

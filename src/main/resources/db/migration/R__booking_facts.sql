@@ -17,12 +17,8 @@
 --    wrong one on empty tables: BookingFactsPlanTest). An overlapping appointment lasts at most
 --    appointment_longest() (a check constraint guarantees it), which bounds both windows. The
 --    exclusion constraints remain the guarantee; this is the friendly path.
---  * rooms (V014): the room the visit would take - the one asked for (p_room), else a free active
---    room of the location with every capability the service requires, the one the visit already
---    has first (p_prefer, when moving it), then in the practitioner's own order of the rooms
---    (rendezvous hashing of practitioner and room ids: a practitioner keeps to the same room when
---    it is free, and two practitioners booking at once mostly prefer different rooms). Rooms by the
---    location's room_name_unique index, their visits by the exclusion constraint's GiST index.
+--  * rooms (V014): the room the visit would take, from free_room() below; and whether a room asked
+--    for is at the location.
 -- Dates travel as days since 1970-01-01, times and instants as microseconds. p_self is the
 -- appointment being moved (its own slot is no conflict), or an id that is no appointment's.
 drop function if exists booking_facts(uuid, uuid, uuid, uuid, timestamptz, uuid);
@@ -52,14 +48,9 @@ begin
                                                    'needsRoom', b.required_capabilities <> '') end,
             'roomAtLocation', p_room is null
                  or exists (select 1 from room r where r.location_id = p_location and r.id = p_room),
-            'room', (select r.id from room r
-                 where r.location_id = p_location and r.active and (p_room is null or r.id = p_room)
-                   and string_to_array(r.capabilities, ',') @> string_to_array(b.required_capabilities, ',')
-                   and not exists (select 1 from appointment a
-                        where a.room_id = r.id and tstzrange(a.start_at, a.end_at, '[)') && b.span
-                          and a.status <> 'CANCELLED' and a.id <> p_self)
-                 order by r.id is not distinct from p_prefer desc, md5(p_practitioner::text || r.id::text)
-                 limit 1),
+            'room', case when b.required_capabilities <> '' or p_room is not null
+                         then free_room(p_location, p_practitioner, b.required_capabilities, b.span, p_self, p_room,
+                                        p_prefer) end,
             'location', (select json_build_object('timeZone', l.time_zone) from location l where l.id = p_location),
             'schedule', coalesce((select json_agg(json_build_object('locationId', e.location_id,
                     'day', e.day_of_week, 'start', (extract(epoch from e.start_time) * 1000000)::bigint,
@@ -79,4 +70,34 @@ begin
                    and tstzrange(a.start_at, a.end_at, '[)') && b.span
                    and a.status is distinct from 'CANCELLED' and a.id <> p_self))
           from bounds b);
+end $$;
+
+-- The room a visit of [span) would take: the one asked for (p_room), else an active room of the
+-- location with every capability required, the one the visit already has first (p_prefer, when
+-- moving it), then in the practitioner's own order of the rooms (rendezvous hashing of practitioner
+-- and room ids: a practitioner keeps to the same room when it is free, and two practitioners booking
+-- at once mostly prefer different rooms); null when none is free. The rooms are tried in that order
+-- and the first free one is taken, so a visit usually costs one look at one room's visits (the
+-- exclusion constraint's GiST index), not one per room of the location.
+create or replace function free_room(p_location uuid, p_practitioner uuid, p_required text, p_span tstzrange,
+                                     p_self uuid, p_room uuid, p_prefer uuid)
+    returns uuid language plpgsql stable
+    set enable_seqscan = off
+as $$
+declare
+    v_room uuid;
+begin
+    for v_room in
+        select r.id from room r
+         where r.location_id = p_location and r.active and (p_room is null or r.id = p_room)
+           and string_to_array(r.capabilities, ',') @> string_to_array(p_required, ',')
+         order by r.id is not distinct from p_prefer desc, md5(p_practitioner::text || r.id::text)
+    loop
+        if not exists (select 1 from appointment a
+                        where a.room_id = v_room and tstzrange(a.start_at, a.end_at, '[)') && p_span
+                          and a.status <> 'CANCELLED' and a.id <> p_self) then
+            return v_room;
+        end if;
+    end loop;
+    return null;
 end $$;

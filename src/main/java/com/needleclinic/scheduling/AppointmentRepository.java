@@ -51,6 +51,14 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
             + " (id, patient_id, practitioner_id, service_id, location_id, start_at, end_at, local_date, status, version,"
             + " booked_by, room_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    /**
+     * Bookings for one room take turns (a transaction-scoped advisory lock, keyed by the room) before
+     * their insert: two inserts racing for one room then meet as "committed first, refused second"
+     * (an exclusion violation the booking retries at once) instead of each waiting on the other's
+     * uncommitted row until PostgreSQL's deadlock detector (1 s) picks a victim.
+     */
+    private static final String ROOM_TURN = "select pg_advisory_xact_lock(7321, hashtext(?))";
+
     private final AgroalDataSource dataSource;
 
     AppointmentRepository(AgroalDataSource dataSource) {
@@ -61,31 +69,25 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
      * Writes a new appointment and its companions (its audit row, its event) as one message: one
      * round trip, and one implicit transaction when no transaction is active (PostgreSQL commits at
      * the message's end, or rolls all back), so they need no BEGIN or COMMIT of their own
-     * (docs/performance.md). Inside an
-     * active transaction the data source hands out that transaction's connection and both join it.
+     * (docs/performance.md). Inside an active transaction the data source hands out that
+     * transaction's connection and they join it. A visit with a room first takes its room's turn.
      * The exclusion constraints and the certification trigger judge the row as for any insert; a
      * violation surfaces as the driver's exception, mapped by constraint name like any other.
      */
     void insert(Appointment appointment, SqlInsert... companions) {
-        StringBuilder sql = new StringBuilder(INSERT);
+        boolean roomed = appointment.roomId() != null;
+        StringBuilder sql = new StringBuilder(roomed ? ROOM_TURN + ";\n" : "").append(INSERT);
         for (SqlInsert companion : companions) {
             sql.append(";\n").append(companion.sql());
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            statement.setObject(1, appointment.id());
-            statement.setObject(2, appointment.patientId());
-            statement.setObject(3, appointment.practitionerId());
-            statement.setObject(4, appointment.serviceId());
-            statement.setObject(5, appointment.locationId());
-            statement.setObject(6, appointment.start().atOffset(ZoneOffset.UTC));
-            statement.setObject(7, appointment.end().atOffset(ZoneOffset.UTC));
-            statement.setObject(8, appointment.localDate());
-            statement.setString(9, appointment.status().name());
-            statement.setLong(10, appointment.version());
-            statement.setString(11, appointment.bookedBy().name());
-            statement.setObject(12, appointment.roomId(), java.sql.Types.OTHER);
-            int next = 13;
+            int first = roomed ? 2 : 1;
+            if (roomed) {
+                statement.setString(1, appointment.roomId().toString());
+            }
+            bindRow(statement, first, appointment);
+            int next = first + 12;
             for (SqlInsert companion : companions) {
                 next = companion.bind(statement, next);
             }
@@ -93,6 +95,22 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
         } catch (SQLException e) {
             throw new DatabaseException(e);
         }
+    }
+
+    private static void bindRow(PreparedStatement statement, int first, Appointment appointment) throws SQLException {
+        int i = first;
+        statement.setObject(i++, appointment.id());
+        statement.setObject(i++, appointment.patientId());
+        statement.setObject(i++, appointment.practitionerId());
+        statement.setObject(i++, appointment.serviceId());
+        statement.setObject(i++, appointment.locationId());
+        statement.setObject(i++, appointment.start().atOffset(ZoneOffset.UTC));
+        statement.setObject(i++, appointment.end().atOffset(ZoneOffset.UTC));
+        statement.setObject(i++, appointment.localDate());
+        statement.setString(i++, appointment.status().name());
+        statement.setLong(i++, appointment.version());
+        statement.setString(i++, appointment.bookedBy().name());
+        statement.setObject(i, appointment.roomId(), java.sql.Types.OTHER);
     }
 
     /**

@@ -9,13 +9,15 @@ import org.postgresql.util.ServerErrorMessage;
 import java.util.UUID;
 
 /**
- * When a booking may try again after losing its room to a concurrent booking: the room was the
- * service's choice (not the caller's), the booking ran in a transaction of its own (an enclosing
- * one is spoiled by the failed statement), and it has not tried {@link #ATTEMPTS} times yet.
+ * When a booking may try again after losing its room to a concurrent booking - refused by the room's
+ * exclusion constraint, or chosen as the victim when two such inserts waited on each other
+ * (PostgreSQL's deadlock detector): the room was the service's choice (not the caller's), the
+ * booking ran in a transaction of its own (an enclosing one is spoiled by the failed statement),
+ * and it has not tried {@link #ATTEMPTS} times yet.
  */
 final class RoomRace {
 
-    static final int ATTEMPTS = 3;
+    static final int ATTEMPTS = 5;
     static final String CONSTRAINT = "appointment_room_no_overlap";
 
     private RoomRace() {
@@ -27,8 +29,8 @@ final class RoomRace {
                 || transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
             return false;
         }
-        return e.getCause() instanceof PSQLException sql && "23P01".equals(sql.getSQLState())
-                && constraint(sql.getServerErrorMessage());
+        return e.getCause() instanceof PSQLException sql && ("40P01".equals(sql.getSQLState())
+                || "23P01".equals(sql.getSQLState()) && constraint(sql.getServerErrorMessage()));
     }
 
     private static boolean constraint(ServerErrorMessage message) {

@@ -209,6 +209,10 @@ public class ProblemMappers {
         if (state.startsWith("08") || state.startsWith("57P")) {
             return unavailable();
         }
+        if (state.equals("40P01") || state.equals("40001")) { // deadlock victim, serialization failure: a race lost
+            return Problems.response(409, "concurrent-update", "Concurrent update",
+                    "Another request changed the same data at the same time; nothing was changed, retry");
+        }
         if (state.startsWith("23") && sql instanceof PSQLException psql) {
             ServerErrorMessage server = psql.getServerErrorMessage();
             String constraint = server == null ? null : server.getConstraint();
