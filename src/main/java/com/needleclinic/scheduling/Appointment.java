@@ -49,6 +49,8 @@ public class Appointment {
     private UUID locationId;
     @Column(name = "room_id")
     private UUID roomId;
+    @Column(name = "series_id")
+    private UUID seriesId;
     @Column(name = "start_at")
     private Instant startAt;
     @Column(name = "end_at")
@@ -210,6 +212,16 @@ public class Appointment {
 
     public UUID locationId() {
         return locationId;
+    }
+
+    /** The course this visit is part of, or null. */
+    public UUID seriesId() {
+        return seriesId;
+    }
+
+    /** Makes this visit, not yet written, an occurrence of a course. */
+    void partOf(UUID series) {
+        this.seriesId = series;
     }
 
     /** The room the visit holds, or null for a service that needs none. */

@@ -33,6 +33,7 @@ final class AppointmentEvents {
                                  List<String> reasons) {
         Boolean late = a.status() == AppointmentStatus.CANCELLED ? Boolean.TRUE.equals(a.cancelledLate()) : null;
         Data data = new Data(a.id(), a.patientId(), a.practitionerId(), a.serviceId(), a.locationId(), a.roomId(),
+                a.seriesId(),
                 SchedulingDtos.local(a.start(), zone), SchedulingDtos.local(a.end(), zone), a.status(), late,
                 previousStart, reasons.isEmpty() ? null : reasons);
         return EventEntry.of(type, AppointmentService.RESOURCE, a.id(), a.patientId(), data);
@@ -40,6 +41,7 @@ final class AppointmentEvents {
 
     /** {@code late} only for a cancellation, {@code previousStart} only for a reschedule, {@code attentionReasons} only when flagged. */
     record Data(UUID appointmentId, UUID patientId, UUID practitionerId, UUID serviceId, UUID locationId, UUID roomId,
+                UUID seriesId,
                 OffsetDateTime start, OffsetDateTime end, AppointmentStatus status, Boolean late,
                 OffsetDateTime previousStart, List<String> attentionReasons) {
     }

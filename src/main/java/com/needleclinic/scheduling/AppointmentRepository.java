@@ -5,12 +5,14 @@ import com.needleclinic.shared.PageRequest;
 import com.needleclinic.shared.SqlInsert;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import org.postgresql.util.PSQLException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +23,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -49,7 +52,7 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
 
     private static final String INSERT = "insert into appointment"
             + " (id, patient_id, practitioner_id, service_id, location_id, start_at, end_at, local_date, status, version,"
-            + " booked_by, room_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " booked_by, room_id, series_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
      * Bookings for one room take turns (a transaction-scoped advisory lock, keyed by the room) before
@@ -87,7 +90,7 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
                 statement.setString(1, appointment.roomId().toString());
             }
             bindRow(statement, first, appointment);
-            int next = first + 12;
+            int next = first + 13;
             for (SqlInsert companion : companions) {
                 next = companion.bind(statement, next);
             }
@@ -110,7 +113,38 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
         statement.setString(i++, appointment.status().name());
         statement.setLong(i++, appointment.version());
         statement.setString(i++, appointment.bookedBy().name());
-        statement.setObject(i, appointment.roomId(), java.sql.Types.OTHER);
+        statement.setObject(i++, appointment.roomId(), java.sql.Types.OTHER);
+        statement.setObject(i, appointment.seriesId(), java.sql.Types.OTHER);
+    }
+
+    /**
+     * Inside the caller's transaction, writes the appointment and its companions behind a
+     * savepoint: refused by a constraint (a booking made meanwhile took the slot), it rolls back to
+     * the savepoint and answers the constraint's name, and the transaction carries on without it.
+     */
+    Optional<String> insertUnlessRefused(Appointment appointment, SqlInsert... companions) {
+        try (Connection connection = dataSource.getConnection()) {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                insert(appointment, companions);
+                connection.releaseSavepoint(savepoint);
+                return Optional.empty();
+            } catch (DatabaseException e) {
+                if (e.getCause() instanceof PSQLException refused && refused.getServerErrorMessage() != null
+                        && refused.getServerErrorMessage().getConstraint() != null) {
+                    connection.rollback(savepoint);
+                    return Optional.of(refused.getServerErrorMessage().getConstraint());
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    /** A course's visits in order of their start. */
+    List<Appointment> ofSeries(UUID seriesId) {
+        return list("seriesId = ?1 order by startAt", seriesId);
     }
 
     /**

@@ -124,7 +124,7 @@ public class AppointmentService {
      * The front desk and admins book for anyone. A practitioner books only for themself, and only a
      * patient already in their care circle: booking must not be a way to open a stranger's chart.
      */
-    private Appointment.Booker authorizeBooking(BookAppointmentRequest request) {
+    Appointment.Booker authorizeBooking(BookAppointmentRequest request) {
         if (caller.is(Roles.FRONT_DESK) || caller.is(Roles.ADMIN)) {
             return Appointment.Booker.DESK;
         }
@@ -280,7 +280,7 @@ public class AppointmentService {
     }
 
     /** A booking's references must exist; reported on the first missing one, in request order. */
-    private static void requireReferences(BookingFacts facts) {
+    static void requireReferences(BookingFacts facts) {
         if (!facts.patientFound()) {
             throw unknownReference("patientId");
         }
@@ -302,8 +302,8 @@ public class AppointmentService {
      * Rules 1-3 for [start, start + the service's length), and a room when the service needs one or
      * one was asked for: the slot, or the violated rule's exception.
      */
-    private Appointment.Slot checkBookable(BookingFacts facts, UUID practitionerId, UUID locationId, Instant start,
-                                           boolean roomAskedFor) {
+    Appointment.Slot checkBookable(BookingFacts facts, UUID practitionerId, UUID locationId, Instant start,
+                                   boolean roomAskedFor) {
         ZoneId zone = facts.location().zone();
         Instant end = start.plus(facts.service().duration());
         boolean needsRoom = facts.service().needsRoom() || roomAskedFor;

@@ -86,7 +86,7 @@ public final class SchedulingDtos {
     public record AppointmentView(UUID id, UUID patientId, UUID practitionerId, UUID serviceId, UUID locationId,
                                   OffsetDateTime start, OffsetDateTime end, AppointmentStatus status,
                                   CancellationView cancellation, long version, UUID roomId,
-                                  List<String> attentionReasons) {
+                                  List<String> attentionReasons, UUID seriesId) {
         /** A visit just placed: it passed every rule, so nothing needs attention. */
         static AppointmentView of(Appointment a, ZoneId zone) {
             return of(a, zone, List.of());
@@ -98,7 +98,7 @@ public final class SchedulingDtos {
                     : null;
             return new AppointmentView(a.id(), a.patientId(), a.practitionerId(), a.serviceId(), a.locationId(),
                     local(a.start(), zone), local(a.end(), zone), a.status(), cancellation, a.version(), a.roomId(),
-                    List.copyOf(attentionReasons));
+                    List.copyOf(attentionReasons), a.seriesId());
         }
     }
 
@@ -109,13 +109,13 @@ public final class SchedulingDtos {
     public record AppointmentListItem(UUID id, UUID patientId, UUID practitionerId, UUID serviceId, UUID locationId,
                                       OffsetDateTime start, OffsetDateTime end, AppointmentStatus status,
                                       CancellationView cancellation, long version, UUID roomId,
-                                      List<String> attentionReasons, String patientName,
+                                      List<String> attentionReasons, UUID seriesId, String patientName,
                                       String practitionerName, String serviceName) {
         static AppointmentListItem of(Appointment a, AppointmentRepository.Display display, List<String> reasons) {
             AppointmentView v = AppointmentView.of(a, display.zone(), reasons);
             return new AppointmentListItem(v.id(), v.patientId(), v.practitionerId(), v.serviceId(), v.locationId(),
                     v.start(), v.end(), v.status(), v.cancellation(), v.version(), v.roomId(), v.attentionReasons(),
-                    display.patientName(), display.practitionerName(), display.serviceName());
+                    v.seriesId(), display.patientName(), display.practitionerName(), display.serviceName());
         }
     }
 

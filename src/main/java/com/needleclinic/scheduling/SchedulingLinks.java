@@ -57,6 +57,11 @@ class SchedulingLinks implements CareTeam, CertifiedWork, RoomedWork, KnownConst
 
     @Override
     public Map<String, Problem> problemsByConstraint() {
+        return problems();
+    }
+
+    /** What each of scheduling's constraints means, as the problem a caller gets. */
+    static Map<String, Problem> problems() {
         return Map.of(
                 "appointment_practitioner_no_overlap", AppointmentService.slotUnavailable().toProblem(),
                 "appointment_patient_no_overlap", AppointmentService.patientDoubleBooked().toProblem(),
