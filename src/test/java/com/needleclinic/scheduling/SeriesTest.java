@@ -203,6 +203,48 @@ class SeriesTest {
     }
 
     @Test
+    void a_practitioner_starts_a_course_only_for_a_patient_in_their_care_circle() {
+        LocalDate first = monday();
+        Map<String, Object> body = Map.of("patientId", patient.toString(), "practitionerId", practitioner.toString(),
+                "serviceId", service.toString(), "locationId", location.toString(), "firstStart", at(first, "17:00"),
+                "repeat", Map.of("intervalWeeks", 1, "count", 3));
+        com.needleclinic.support.Api.as(com.needleclinic.support.Tokens.practitioner(practitioner)).body(body)
+                .post("/api/v1/appointment-series").then().statusCode(403).body("code", equalTo("not-in-care"));
+        asAdmin().body(Map.of("patientId", patient.toString(), "practitionerId", practitioner.toString(),
+                        "serviceId", service.toString(), "locationId", location.toString(),
+                        "start", at(first.minusDays(1), "09:00"))).post("/api/v1/appointments").then().statusCode(201);
+        com.needleclinic.support.Api.as(com.needleclinic.support.Tokens.practitioner(practitioner)).body(body)
+                .post("/api/v1/appointment-series").then().statusCode(201).body("occurrences", hasSize(3));
+        assertThat(Db.count(db, "select count(*) from appointment where patient_id = ? and booked_by = 'PRACTITIONER'",
+                patient)).isEqualTo(3);
+    }
+
+    @Test
+    void each_visit_of_a_course_that_needs_a_bed_gets_one_and_a_taken_bed_refuses_that_visit() {
+        LocalDate first = monday();
+        UUID bed = UUID.fromString(asAdmin().body(Map.of("name", "Bed", "capabilities", List.of("TREATMENT_BED")))
+                .post("/api/v1/locations/{id}/rooms", location).then().statusCode(201).extract().path("id"));
+        Map<String, Object> needling = Api.serviceBody("IMS");
+        needling.put("requiredCapabilities", List.of("TREATMENT_BED"));
+        service = UUID.fromString(asAdmin().body(needling).post("/api/v1/services").then().statusCode(201)
+                .extract().path("id"));
+        UUID colleague = Api.createPractitioner();
+        Api.certify(colleague, "IMS", "2020-01-01", null, "ACTIVE");
+        Api.worksEveryDay(colleague, location, "08:00", "18:00");
+        asAdmin().body(Map.of("patientId", Api.createPatient().toString(), "practitionerId", colleague.toString(),
+                        "serviceId", service.toString(), "locationId", location.toString(),
+                        "start", at(first.plusWeeks(1), "09:00"))).post("/api/v1/appointments").then().statusCode(201);
+
+        JsonPath course = course(at(first, "09:00"), Map.of("intervalWeeks", 1, "count", 3), "SKIP").statusCode(201)
+                .extract().jsonPath();
+        assertThat(course.getString("occurrences[1].problem.code")).isEqualTo("no-room-available");
+        for (int k : new int[]{0, 2}) {
+            asAdmin().get("/api/v1/appointments/{id}", course.getString("occurrences[" + k + "].appointmentId")).then()
+                    .body("roomId", equalTo(bed.toString()));
+        }
+    }
+
+    @Test
     void a_course_racing_single_bookings_is_all_or_nothing() throws Exception {
         LocalDate first = monday();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
