@@ -55,21 +55,25 @@ public final class Instances implements AutoCloseable {
     /** One running instance: its API base URL, and its process. */
     public final class Instance implements AutoCloseable {
         private final String name;
-        private final int port;
-        private final int managementPort;
+        private int port;
+        private int managementPort;
         private Process process;
 
-        Instance(String name) throws IOException {
+        Instance(String name) {
             this.name = name;
-            this.port = freePort();
-            this.managementPort = freePort();
         }
 
         public String url() {
             return "http://127.0.0.1:" + port;
         }
 
+        /**
+         * Starts the instance on free ports, new ones at each start: after a kill, the old port may
+         * already serve as another connection's local port.
+         */
         public Instance start() throws IOException, InterruptedException {
+            port = freePort();
+            managementPort = freePort();
             Path log = Path.of("target", "it-" + name + ".log");
             Map<String, String> env = new HashMap<>(System.getenv());
             env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -132,7 +136,7 @@ public final class Instances implements AutoCloseable {
         }
     }
 
-    public Instance instance(String name) throws IOException {
+    public Instance instance(String name) {
         return new Instance(name);
     }
 
