@@ -73,11 +73,13 @@ begin
 end $$;
 
 -- The room a visit of [span) would take: the one asked for (p_room), else an active room of the
--- location with every capability required, the one the visit already has first (p_prefer, when
--- moving it), then in the practitioner's own order of the rooms (rendezvous hashing of practitioner
--- and room ids: a practitioner keeps to the same room when it is free, and two practitioners booking
--- at once mostly prefer different rooms); null when none is free. The rooms are tried in that order
--- and the first free one is taken, so a visit usually costs one look at one room's visits (the
+-- location with every capability required - the one the visit already has first (p_prefer, when
+-- moving it), then from the practitioner's home room on: the k-th practitioner working at the
+-- location (by id) starts at the k-th suitable room (by id) and goes round. While a location has
+-- at least as many suitable rooms as practitioners, everyone has a room of their own to start
+-- from, so two desks booking different practitioners at once do not reach for the same room;
+-- beyond that, the next free one. Null when none is free. The rooms are tried in that order and
+-- the first free one is taken, so a visit usually costs one look at one room's visits (the
 -- exclusion constraint's GiST index), not one per room of the location.
 create or replace function free_room(p_location uuid, p_practitioner uuid, p_required text, p_span tstzrange,
                                      p_self uuid, p_room uuid, p_prefer uuid)
@@ -86,12 +88,17 @@ create or replace function free_room(p_location uuid, p_practitioner uuid, p_req
 as $$
 declare
     v_room uuid;
+    v_home integer;
 begin
+    select count(distinct e.practitioner_id) into v_home
+      from schedule_entry e where e.location_id = p_location and e.practitioner_id < p_practitioner;
     for v_room in
-        select r.id from room r
-         where r.location_id = p_location and r.active and (p_room is null or r.id = p_room)
-           and string_to_array(r.capabilities, ',') @> string_to_array(p_required, ',')
-         order by r.id is not distinct from p_prefer desc, md5(p_practitioner::text || r.id::text)
+        select s.id from (
+            select r.id, row_number() over (order by r.id) - 1 as k, count(*) over () as n
+              from room r
+             where r.location_id = p_location and r.active and (p_room is null or r.id = p_room)
+               and string_to_array(r.capabilities, ',') @> string_to_array(p_required, ',')) s
+         order by s.id is not distinct from p_prefer desc, (s.k - v_home % s.n + s.n) % s.n
     loop
         if not exists (select 1 from appointment a
                         where a.room_id = v_room and tstzrange(a.start_at, a.end_at, '[)') && p_span
