@@ -1,6 +1,7 @@
 package com.needleclinic.scheduling;
 
 import com.needleclinic.shared.InvalidRequestException;
+import com.needleclinic.shared.QueryParams;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,17 +21,7 @@ record SlotPage(int limit, Instant afterStart, UUID afterPractitioner) {
     private static final String PREFIX = "s1:";
 
     static SlotPage of(String limit, String cursor) {
-        int size = DEFAULT_LIMIT;
-        if (limit != null && !limit.isBlank()) {
-            try {
-                size = Integer.parseInt(limit.trim());
-            } catch (NumberFormatException e) {
-                size = -1;
-            }
-            if (size < 1 || size > MAX_LIMIT) {
-                throw new InvalidRequestException("limit", "must be an integer between 1 and " + MAX_LIMIT);
-            }
-        }
+        int size = (int) QueryParams.number("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
         if (cursor == null || cursor.isBlank()) {
             return new SlotPage(size, null, null);
         }

@@ -19,22 +19,7 @@ public record PageRequest(int limit, UUID after) {
 
     /** Parses the raw {@code limit} and {@code cursor} query parameters; bad values are a 400. */
     public static PageRequest of(String limit, String cursor) {
-        return new PageRequest(parseLimit(limit), parseCursor(cursor));
-    }
-
-    private static int parseLimit(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(raw.trim());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new InvalidRequestException("limit", "must be an integer between 1 and " + MAX_LIMIT);
+        return new PageRequest((int) QueryParams.number("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT), parseCursor(cursor));
     }
 
     private static UUID parseCursor(String raw) {
