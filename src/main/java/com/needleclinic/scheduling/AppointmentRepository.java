@@ -5,7 +5,6 @@ import com.needleclinic.shared.PageRequest;
 import com.needleclinic.shared.SqlInsert;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import org.postgresql.util.PSQLException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 
@@ -130,12 +129,11 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
                 connection.releaseSavepoint(savepoint);
                 return Optional.empty();
             } catch (DatabaseException e) {
-                if (e.getCause() instanceof PSQLException refused && refused.getServerErrorMessage() != null
-                        && refused.getServerErrorMessage().getConstraint() != null) {
-                    connection.rollback(savepoint);
-                    return Optional.of(refused.getServerErrorMessage().getConstraint());
+                if (e.constraint().isEmpty()) {
+                    throw e;
                 }
-                throw e;
+                connection.rollback(savepoint);
+                return e.constraint();
             }
         } catch (SQLException e) {
             throw new DatabaseException(e);

@@ -3,8 +3,6 @@ package com.needleclinic.scheduling;
 import com.needleclinic.shared.DatabaseException;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
 
 import java.util.UUID;
 
@@ -29,11 +27,7 @@ final class RoomRace {
                 || transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
             return false;
         }
-        return e.getCause() instanceof PSQLException sql && ("40P01".equals(sql.getSQLState())
-                || "23P01".equals(sql.getSQLState()) && constraint(sql.getServerErrorMessage()));
-    }
-
-    private static boolean constraint(ServerErrorMessage message) {
-        return message != null && CONSTRAINT.equals(message.getConstraint());
+        return "40P01".equals(e.sqlState())
+                || "23P01".equals(e.sqlState()) && e.constraint().filter(CONSTRAINT::equals).isPresent();
     }
 }

@@ -1,6 +1,10 @@
 package com.needleclinic.shared;
 
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * A JDBC failure from code that talks to the driver directly rather than through Hibernate. The
@@ -9,7 +13,20 @@ import java.sql.SQLException;
  */
 public class DatabaseException extends RuntimeException {
 
+    private final transient SQLException sql;
+
     public DatabaseException(SQLException cause) {
         super(cause.getClass().getSimpleName() + " " + cause.getSQLState(), cause);
+        this.sql = cause;
+    }
+
+    public String sqlState() {
+        return sql.getSQLState();
+    }
+
+    /** The constraint PostgreSQL named in refusing the statement, if it named one. */
+    public Optional<String> constraint() {
+        return sql instanceof PSQLException psql ? Optional.ofNullable(psql.getServerErrorMessage())
+                .map(ServerErrorMessage::getConstraint) : Optional.empty();
     }
 }
