@@ -1,5 +1,6 @@
 package com.needleclinic.events;
 
+import com.needleclinic.shared.Daemons;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -14,6 +15,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Hears the feed advance in any instance: one connection per instance {@code LISTEN}s on the
@@ -45,16 +48,13 @@ class FeedListener {
 
     void start(@Observes StartupEvent startup) {
         running = true;
-        thread = new Thread(this::run, "event-feed-listener");
-        thread.setDaemon(true);
-        thread.start();
+        thread = Daemons.start("event-feed-listener", this::run);
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
         running = false;
         if (thread != null) {
-            thread.interrupt();
-            thread.join(5_000);
+            Daemons.stop(List.of(thread), Duration.ofSeconds(5));
         }
     }
 
@@ -85,20 +85,10 @@ class FeedListener {
                     Log.warnf("Event feed listener: connection lost (%s); reconnecting", Sequencer.describe(e));
                     reconnecting = true;
                 }
-                if (!pause()) {
+                if (!Daemons.pause(Duration.ofSeconds(1))) {
                     return;
                 }
             }
-        }
-    }
-
-    private static boolean pause() {
-        try {
-            Thread.sleep(1_000);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.needleclinic.events;
 
+import com.needleclinic.shared.Daemons;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -12,6 +13,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -62,16 +65,13 @@ class Sequencer {
 
     void start(@Observes StartupEvent startup) {
         running = true;
-        thread = new Thread(this::run, "event-sequencer");
-        thread.setDaemon(true);
-        thread.start();
+        thread = Daemons.start("event-sequencer", this::run);
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
         running = false;
         if (thread != null) {
-            thread.interrupt();
-            thread.join(5_000);
+            Daemons.stop(List.of(thread), Duration.ofSeconds(5));
         }
     }
 
@@ -176,11 +176,7 @@ class Sequencer {
             failing = true;
             Log.warnf("Event sequencer: database unavailable (%s); retrying every second", describe(e));
         }
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Daemons.pause(Duration.ofSeconds(1));
     }
 
     static String describe(Exception e) {

@@ -14,8 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class Capabilities {
 
-    /** The capabilities the service knows by name; others are accepted as written. */
-    public static final List<String> KNOWN = List.of("TREATMENT_BED", "ELECTRICAL_STIMULATION", "PRIVATE");
     private static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
     private static final int MOST = 20;
 

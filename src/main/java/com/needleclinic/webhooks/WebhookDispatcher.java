@@ -8,6 +8,7 @@ import com.needleclinic.events.EventFeed;
 import com.needleclinic.events.EventPage;
 import com.needleclinic.events.EventView;
 import com.needleclinic.events.FeedSignal;
+import com.needleclinic.shared.Daemons;
 import com.needleclinic.webhooks.DeliveryStateRepository.Due;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -73,21 +74,13 @@ class WebhookDispatcher {
     void start(@Observes StartupEvent startup) {
         running = true;
         for (int i = 0; i < config.workers(); i++) {
-            Thread worker = new Thread(this::run, "webhook-delivery-" + i);
-            worker.setDaemon(true);
-            worker.start();
-            workers.add(worker);
+            workers.add(Daemons.start("webhook-delivery-" + i, this::run));
         }
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
         running = false;
-        for (Thread worker : workers) {
-            worker.interrupt();
-        }
-        for (Thread worker : workers) {
-            worker.join(15_000);
-        }
+        Daemons.stop(workers, Duration.ofSeconds(15));
     }
 
     private void run() {
@@ -113,7 +106,7 @@ class WebhookDispatcher {
                     failing = true;
                     Log.warnf("Webhook delivery: %s; retrying every second", e.getClass().getSimpleName());
                 }
-                pause();
+                Daemons.pause(Duration.ofSeconds(1));
             }
         }
     }
@@ -252,13 +245,5 @@ class WebhookDispatcher {
     }
 
     record Payload(String type, Instant timestamp, EventView data) {
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
