@@ -78,6 +78,7 @@ class AccessMatrixTest {
                 new Row("GET", "/api/v1/practitioners/" + SOME_ID + "/time-off", none, 404, 404, 404, 403),
                 new Row("POST", "/api/v1/practitioners/" + SOME_ID + "/time-off",
                         () -> Map.of("start", "2030-01-01T10:00:00Z", "end", "2030-01-01T11:00:00Z"), 404, 403, 403, 403),
+                new Row("DELETE", "/api/v1/practitioners/" + SOME_ID + "/time-off/" + SOME_ID, none, 404, 403, 403, 403),
                 new Row("GET", "/api/v1/availability?serviceId=" + SOME_ID + "&locationId=" + SOME_ID
                         + "&from=2030-01-01&to=2030-01-02", none, 400, 400, 400, 403),
                 new Row("GET", "/api/v1/appointments", none, 200, 200, 200, 403),
@@ -101,7 +102,14 @@ class AccessMatrixTest {
                 new Row("GET", "/api/v1/claims", none, 200, 403, 403, 200),
                 new Row("GET", "/api/v1/claims/" + SOME_ID, none, 404, 403, 403, 404),
                 new Row("POST", "/api/v1/claims/" + SOME_ID + "/adjudication", () -> Map.of("outcome", "PAID", "paidCents", 1),
-                        403, 403, 403, 404));
+                        403, 403, 403, 404),
+                new Row("GET", "/api/v1/waitlist", none, 200, 200, 403, 403),
+                new Row("POST", "/api/v1/waitlist", () -> Map.of("patientId", SOME_ID, "serviceId", SOME_ID, "locationId", SOME_ID,
+                        "earliest", "2030-01-01T09:00:00Z", "latest", "2030-01-01T10:00:00Z"), 400, 400, 403, 403),
+                new Row("GET", "/api/v1/waitlist/" + SOME_ID, none, 404, 404, 403, 403),
+                new Row("POST", "/api/v1/waitlist/" + SOME_ID + "/cancel", none, 404, 404, 403, 403),
+                new Row("POST", "/api/v1/waitlist/offers/" + SOME_ID + "/accept", none, 404, 404, 403, 403),
+                new Row("POST", "/api/v1/waitlist/offers/" + SOME_ID + "/decline", none, 404, 404, 403, 403));
     }
 
     static Stream<Object[]> cases() {

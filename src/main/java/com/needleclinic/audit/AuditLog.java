@@ -44,6 +44,20 @@ public class AuditLog {
         return new AuditInsert(success(entry));
     }
 
+    /**
+     * For the service's own work outside any request (the waitlist's offers): {@link #recordWith}
+     * with the actor named rather than read from a token.
+     */
+    public AuditInsert recordWithAs(AuditEntry entry, Actor actor) {
+        return new AuditInsert(new AuditEvent(clock.instant(), actor.subject(), actor.role(), entry, AuditEvent.Outcome.SUCCESS));
+    }
+
+    /** {@link #record} by a named actor (the service's own work outside any request). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAs(AuditEntry entry, Actor actor) {
+        events.persist(new AuditEvent(clock.instant(), actor.subject(), actor.role(), entry, AuditEvent.Outcome.SUCCESS));
+    }
+
     /** The caller's successful {@code entry}, now. */
     private AuditEvent success(AuditEntry entry) {
         return new AuditEvent(clock.instant(), caller.subject(), caller.role(), entry, AuditEvent.Outcome.SUCCESS);
@@ -84,6 +98,8 @@ public class AuditLog {
     }
 
     public record Actor(String subject, String role) {
+        /** The waitlist's offer worker: places, expires and re-offers holds on no one's request. */
+        public static final Actor WAITLIST = new Actor("system:waitlist", "SYSTEM");
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -19,7 +19,9 @@ import java.util.UUID;
 /**
  * One patient with one practitioner for one service at one location, over [start, end). Its
  * lifecycle is rule 4 (docs/rules.md): BOOKED, then CHECKED_IN, then COMPLETED (by signing the note), or
- * CANCELLED, or NO_SHOW once its start has passed.
+ * CANCELLED, or NO_SHOW once its start has passed. A waitlist offer is an appointment written HELD
+ * until {@code offerExpiresAt}: accepted it becomes BOOKED, declined or expired it is released
+ * (CANCELLED, never late).
  */
 @Entity
 public class Appointment {
@@ -68,6 +70,8 @@ public class Appointment {
     @Enumerated(EnumType.STRING)
     @Column(name = "booked_by")
     private Booker bookedBy;
+    @Column(name = "offer_expires_at")
+    private Instant offerExpiresAt;
     @Version
     private long version;
 
@@ -93,6 +97,48 @@ public class Appointment {
         this.locationId = locationId;
         this.status = AppointmentStatus.BOOKED;
         moveTo(slot);
+    }
+
+    /**
+     * A waitlist offer: the slot held for the patient until {@code expiresAt}. The front desk made the
+     * waitlist entry, so the visit counts as the desk's once accepted (its care circle, docs/rules.md).
+     */
+    static Appointment hold(UUID patientId, UUID practitionerId, UUID serviceId, UUID locationId, Slot slot,
+                            Instant expiresAt) {
+        Appointment held = new Appointment(patientId, practitionerId, serviceId, locationId, slot, Booker.DESK);
+        held.status = AppointmentStatus.HELD;
+        held.offerExpiresAt = expiresAt;
+        return held;
+    }
+
+    /** The patient took the offer: the same visit, now booked; only while it is still held. */
+    void accept(Instant now) {
+        requireOpenOffer(now);
+        status = AppointmentStatus.BOOKED;
+    }
+
+    /** The patient declined the offer, or it expired: the slot is free again. Never a late cancellation. */
+    void release(String why, Instant now) {
+        requireStatus(AppointmentStatus.HELD, "be released");
+        status = AppointmentStatus.CANCELLED;
+        cancelReason = why;
+        cancelledAt = now;
+        cancelledLate = false;
+    }
+
+    /** An offer is open while HELD and before {@code offerExpiresAt}; one released or past it has expired. */
+    void requireOpenOffer(Instant now) {
+        if (offerExpiresAt == null) {
+            throw new InvalidTransitionException("Appointment " + id + " is not a waitlist offer");
+        }
+        if (status == AppointmentStatus.CANCELLED || (status == AppointmentStatus.HELD && !now.isBefore(offerExpiresAt))) {
+            throw new OfferExpiredException();
+        }
+        requireStatus(AppointmentStatus.HELD, "be accepted or declined");
+    }
+
+    boolean heldPast(Instant now) {
+        return status == AppointmentStatus.HELD && !now.isBefore(offerExpiresAt);
     }
 
     /** Where an appointment sits: its instants, its date at the location, and its room (null: none needed). */
@@ -144,6 +190,18 @@ public class Appointment {
         cancelledLate = Duration.between(now, startAt).compareTo(LATE_CANCELLATION) < 0;
     }
 
+    /**
+     * The patient accepted an earlier visit from the waitlist in its place: cancelled by the clinic's
+     * move, so never late.
+     */
+    void cancelReplaced(String reason, Instant now) {
+        requireStatus(AppointmentStatus.BOOKED, "be replaced");
+        status = AppointmentStatus.CANCELLED;
+        cancelReason = reason;
+        cancelledAt = now;
+        cancelledLate = false;
+    }
+
     /** Only once the start has passed: before that the patient may still come. */
     void markNoShow(Instant now) {
         requireStatus(AppointmentStatus.BOOKED, "be marked no-show");
@@ -158,7 +216,8 @@ public class Appointment {
      * one.
      */
     void requireNoteable() {
-        if (status == AppointmentStatus.CANCELLED || status == AppointmentStatus.NO_SHOW) {
+        if (status == AppointmentStatus.CANCELLED || status == AppointmentStatus.NO_SHOW
+                || status == AppointmentStatus.HELD) {
             throw new InvalidTransitionException("No note is written for a " + status + " appointment");
         }
     }
@@ -255,6 +314,11 @@ public class Appointment {
 
     public Boolean cancelledLate() {
         return cancelledLate;
+    }
+
+    /** Until when a waitlist offer holds the slot (null: the visit was never an offer). */
+    public Instant offerExpiresAt() {
+        return offerExpiresAt;
     }
 
     public Booker bookedBy() {

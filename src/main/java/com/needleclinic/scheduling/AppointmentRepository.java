@@ -11,7 +11,7 @@ import jakarta.persistence.Query;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Savepoint;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,7 +51,7 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
 
     private static final String INSERT = "insert into appointment"
             + " (id, patient_id, practitioner_id, service_id, location_id, start_at, end_at, local_date, status, version,"
-            + " booked_by, room_id, series_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " booked_by, room_id, series_id, offer_expires_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
      * Bookings for one room take turns (a transaction-scoped advisory lock, keyed by the room) before
@@ -89,7 +89,7 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
                 statement.setString(1, appointment.roomId().toString());
             }
             bindRow(statement, first, appointment);
-            int next = first + 13;
+            int next = first + 14;
             for (SqlInsert companion : companions) {
                 next = companion.bind(statement, next);
             }
@@ -113,7 +113,9 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
         statement.setLong(i++, appointment.version());
         statement.setString(i++, appointment.bookedBy().name());
         statement.setObject(i++, appointment.roomId(), java.sql.Types.OTHER);
-        statement.setObject(i, appointment.seriesId(), java.sql.Types.OTHER);
+        statement.setObject(i++, appointment.seriesId(), java.sql.Types.OTHER);
+        statement.setObject(i, appointment.offerExpiresAt() == null ? null
+                : appointment.offerExpiresAt().atOffset(ZoneOffset.UTC), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
     }
 
     /**
@@ -122,22 +124,30 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
      * the savepoint and answers the constraint's name, and the transaction carries on without it.
      */
     Optional<String> insertUnlessRefused(Appointment appointment, SqlInsert... companions) {
-        try (Connection connection = dataSource.getConnection()) {
-            Savepoint savepoint = connection.setSavepoint();
+        // Savepoints as SQL: the pool refuses Connection.rollback(Savepoint) on a connection enlisted
+        // in a JTA transaction, and the statements do the same thing without asking it.
+        try (Connection connection = dataSource.getConnection(); Statement savepoint = connection.createStatement()) {
+            savepoint.execute("savepoint unless_refused");
             try {
                 insert(appointment, companions);
-                connection.releaseSavepoint(savepoint);
+                savepoint.execute("release savepoint unless_refused");
                 return Optional.empty();
             } catch (DatabaseException e) {
                 if (e.constraint().isEmpty()) {
                     throw e;
                 }
-                connection.rollback(savepoint);
+                savepoint.execute("rollback to savepoint unless_refused");
                 return e.constraint();
             }
         } catch (SQLException e) {
             throw new DatabaseException(e);
         }
+    }
+
+    /** Waitlist holds whose time is up, oldest first (the partial index appointment_held_until). */
+    List<UUID> heldUntil(Instant now, int limit) {
+        return find("status = ?1 and offerExpiresAt <= ?2 order by offerExpiresAt", AppointmentStatus.HELD, now)
+                .page(0, limit).stream().map(Appointment::id).toList();
     }
 
     /** A course's visits in order of their start. */
@@ -159,12 +169,12 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
     }
 
     /**
-     * The care circle (docs/rules.md): a non-cancelled visit the front desk or an admin booked, or a
-     * visit that took place (checked in or completed), whoever booked it.
+     * The care circle (docs/rules.md): a non-cancelled visit the front desk or an admin booked (a
+     * waitlist offer counts once accepted), or a visit that took place (checked in or completed), whoever booked it.
      */
     boolean inCareCircle(UUID practitionerId, UUID patientId) {
-        return count("practitionerId = ?1 and patientId = ?2 and ((status <> ?3 and bookedBy = ?4) or status in ?5)",
-                practitionerId, patientId, AppointmentStatus.CANCELLED, Appointment.Booker.DESK,
+        return count("practitionerId = ?1 and patientId = ?2 and ((status not in ?3 and bookedBy = ?4) or status in ?5)",
+                practitionerId, patientId, List.of(AppointmentStatus.CANCELLED, AppointmentStatus.HELD), Appointment.Booker.DESK,
                 List.of(AppointmentStatus.CHECKED_IN, AppointmentStatus.COMPLETED)) > 0;
     }
 

@@ -57,10 +57,12 @@ public class AppointmentService {
     private final LocationService locations;
     private final EventLog events;
     private final jakarta.transaction.TransactionSynchronizationRegistry transactions;
+    private final FreedTimes freed;
 
     AppointmentService(AppointmentRepository appointments, BookingFactsRepository bookingFacts, AuditLog auditLog,
                        Caller caller, Clock clock, LocationService locations, EventLog events,
-                       jakarta.transaction.TransactionSynchronizationRegistry transactions) {
+                       jakarta.transaction.TransactionSynchronizationRegistry transactions, FreedTimes freed) {
+        this.freed = freed;
         this.transactions = transactions;
         this.appointments = appointments;
         this.bookingFacts = bookingFacts;
@@ -207,8 +209,11 @@ public class AppointmentService {
         }
         ZoneId zone = facts.location().zone();
         var previousStart = SchedulingDtos.local(appointment.start(), zone);
+        Instant previousFrom = appointment.start();
+        Instant previousTo = appointment.end();
         appointment.reschedule(checkBookable(facts, appointment.practitionerId(), appointment.locationId(), start,
                 roomId != null || appointment.roomId() != null));
+        freed.freed(appointment.practitionerId(), appointment.locationId(), previousFrom, previousTo);
         return saved(appointment, "Rescheduled", AppointmentEvents.rescheduled(appointment, zone, previousStart));
     }
 
@@ -216,6 +221,7 @@ public class AppointmentService {
     public Versioned<AppointmentView> cancel(UUID id, String reason, IfMatch ifMatch) {
         Appointment appointment = changeable(id, ifMatch);
         appointment.cancel(reason, clock.instant());
+        freed.freed(appointment);
         return saved(appointment, "Cancelled", EventType.APPOINTMENT_CANCELLED);
     }
 

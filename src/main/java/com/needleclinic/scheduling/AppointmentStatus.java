@@ -1,5 +1,6 @@
 package com.needleclinic.scheduling;
 
+/** HELD: a waitlist offer not yet answered (docs/rules.md, "Waitlist and offers"). */
 public enum AppointmentStatus {
-    BOOKED, CHECKED_IN, COMPLETED, CANCELLED, NO_SHOW
+    HELD, BOOKED, CHECKED_IN, COMPLETED, CANCELLED, NO_SHOW
 }

@@ -67,6 +67,38 @@ public class AvailabilityService {
         }
         ClinicService service = referenced("serviceId", () -> catalog.require(serviceId));
         Location location = referenced("locationId", () -> locations.require(locationId));
+        List<AvailabilityFinder.Slot> slots = slots(service, location, practitionerId, from, to, page::admits,
+                page.limit() + 1);
+        boolean more = slots.size() > page.limit();
+        List<AvailabilityFinder.Slot> shown = more ? slots.subList(0, page.limit()) : slots;
+        return new Page<>(shown.stream().map(s -> new SlotView(s.practitionerId(),
+                        SchedulingDtos.local(s.start(), location.zone()), SchedulingDtos.local(s.end(), location.zone()))).toList(),
+                more ? SlotPage.cursorAfter(shown.get(shown.size() - 1)) : null);
+    }
+
+    /**
+     * The first {@code wanted} free slots for the service at the location with this practitioner
+     * that lie wholly within [from, to), searched over at most {@link #MAX_DAYS} days from
+     * {@code from}: where a waitlist offer may go (docs/rules.md, "Waitlist and offers").
+     */
+    List<AvailabilityFinder.Slot> within(ClinicService service, Location location, UUID practitionerId, Instant from,
+                                         Instant to, java.util.function.Predicate<AvailabilityFinder.Slot> also,
+                                         int wanted) {
+        LocalDate first = from.atZone(location.zone()).toLocalDate();
+        LocalDate last = to.atZone(location.zone()).toLocalDate();
+        if (ChronoUnit.DAYS.between(first, last) + 1 > MAX_DAYS) {
+            last = first.plusDays(MAX_DAYS - 1);
+        }
+        return slots(service, location, practitionerId, first, last,
+                slot -> !slot.start().isBefore(from) && !slot.end().isAfter(to) && also.test(slot), wanted);
+    }
+
+    /** Slots on the local dates from..to that {@code admitted} lets through and a room serves, in order. */
+    private List<AvailabilityFinder.Slot> slots(ClinicService service, Location location, UUID practitionerId,
+                                                LocalDate from, LocalDate to,
+                                                java.util.function.Predicate<AvailabilityFinder.Slot> admitted,
+                                                int wanted) {
+        UUID locationId = location.id();
         Set<UUID> candidates = schedules.atLocation(locationId).stream().map(ScheduleEntry::practitionerId)
                 .filter(p -> practitionerId == null || p.equals(practitionerId)).collect(Collectors.toSet());
 
@@ -88,14 +120,9 @@ public class AvailabilityService {
                     off.getOrDefault(id, List.of()), busy.getOrDefault(id, List.of())));
         }
         RoomCalendar roomCalendar = roomCalendar(service, locationId, windowStart, windowEnd);
-        List<AvailabilityFinder.Slot> slots = AvailabilityFinder.find(calendars, locationId, location.zone(),
+        return AvailabilityFinder.find(calendars, locationId, location.zone(),
                 service.modality(), service.duration(), from, to, clock.instant(),
-                slot -> page.admits(slot) && roomCalendar.anyFree(slot.start(), slot.end()), page.limit() + 1);
-        boolean more = slots.size() > page.limit();
-        List<AvailabilityFinder.Slot> shown = more ? slots.subList(0, page.limit()) : slots;
-        return new Page<>(shown.stream().map(s -> new SlotView(s.practitionerId(),
-                        SchedulingDtos.local(s.start(), location.zone()), SchedulingDtos.local(s.end(), location.zone()))).toList(),
-                more ? SlotPage.cursorAfter(shown.get(shown.size() - 1)) : null);
+                slot -> admitted.test(slot) && roomCalendar.anyFree(slot.start(), slot.end()), wanted);
     }
 
     /** A service that needs a room is offered only when one of its suitable rooms is free too: two more queries, not one per slot. */

@@ -9,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -57,5 +58,12 @@ public class ScheduleResource {
     @Path("/time-off")
     public Response addTimeOff(@RestPath UUID id, @NotNull @Valid TimeOffRequest request) {
         return service.addTimeOff(id, request).toResponse();
+    }
+
+    @DELETE
+    @Path("/time-off/{timeOffId}")
+    public Response removeTimeOff(@RestPath UUID id, @RestPath UUID timeOffId) {
+        service.removeTimeOff(id, timeOffId);
+        return Response.noContent().build();
     }
 }

@@ -10,11 +10,13 @@ import com.needleclinic.scheduling.SchedulingDtos.TimeOffView;
 import com.needleclinic.shared.Created;
 import com.needleclinic.shared.InvalidRequestException;
 import com.needleclinic.shared.Problem;
+import com.needleclinic.shared.ResourceNotFoundException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,9 +30,11 @@ public class ScheduleService {
     private final PractitionerService practitioners;
     private final LocationService locations;
     private final Clock clock;
+    private final FreedTimes freed;
 
     ScheduleService(ScheduleRepository schedules, TimeOffRepository timeOff, PractitionerService practitioners,
-                    LocationService locations, Clock clock) {
+                    LocationService locations, Clock clock, FreedTimes freed) {
+        this.freed = freed;
         this.schedules = schedules;
         this.timeOff = timeOff;
         this.practitioners = practitioners;
@@ -65,6 +69,11 @@ public class ScheduleService {
             throw new InvalidRequestException(errors);
         }
         schedules.replace(practitionerId, entries);
+        // A new schedule may open time anywhere in the weeks ahead: the waitlist looks over the window
+        // availability searches (what is already booked stays booked, and is not free).
+        Instant now = clock.instant();
+        entries.stream().map(ScheduleEntry::locationId).distinct().forEach(location -> freed.freed(practitionerId,
+                location, now, now.plus(java.time.Duration.ofDays(AvailabilityService.MAX_DAYS))));
         Log.infof("Replaced the schedule of practitioner %s (%d blocks)", practitionerId, entries.size());
         return view(practitionerId, entries);
     }
@@ -83,6 +92,21 @@ public class ScheduleService {
         timeOff.persistAndFlush(off);
         Log.infof("Time off %s for practitioner %s", off.id(), practitionerId);
         return new Created<>("/api/v1/practitioners/" + practitionerId + "/time-off", 0, TimeOffView.of(off));
+    }
+
+    /**
+     * Withdraws time off (the practitioner will work after all): its time is free again at every
+     * location they work at, and the waitlist may offer it.
+     */
+    @Transactional
+    public void removeTimeOff(UUID practitionerId, UUID timeOffId) {
+        practitioners.require(practitionerId);
+        TimeOff off = timeOff.findByIdOptional(timeOffId).filter(t -> t.practitionerId().equals(practitionerId))
+                .orElseThrow(() -> new ResourceNotFoundException("Time off", timeOffId));
+        timeOff.delete(off);
+        schedules.ofPractitioner(practitionerId).stream().map(ScheduleEntry::locationId).distinct()
+                .forEach(location -> freed.freed(practitionerId, location, off.start(), off.end()));
+        Log.infof("Removed time off %s of practitioner %s", timeOffId, practitionerId);
     }
 
     /** Time off that has not ended yet, soonest first. */

@@ -81,12 +81,13 @@ public final class SchedulingDtos {
      */
     /**
      * {@code roomId}: the room the visit holds (null for a service that needs none);
-     * {@code attentionReasons}: why a future visit needs the desk's attention (empty: it does not).
+     * {@code attentionReasons}: why a future visit needs the desk's attention (empty: it does not);
+     * {@code offerExpiresAt}: for a waitlist offer, until when it holds the slot (null otherwise).
      */
     public record AppointmentView(UUID id, UUID patientId, UUID practitionerId, UUID serviceId, UUID locationId,
                                   OffsetDateTime start, OffsetDateTime end, AppointmentStatus status,
                                   CancellationView cancellation, long version, UUID roomId,
-                                  List<String> attentionReasons, UUID seriesId) {
+                                  List<String> attentionReasons, UUID seriesId, OffsetDateTime offerExpiresAt) {
         /** A visit just placed: it passed every rule, so nothing needs attention. */
         static AppointmentView of(Appointment a, ZoneId zone) {
             return of(a, zone, List.of());
@@ -98,7 +99,8 @@ public final class SchedulingDtos {
                     : null;
             return new AppointmentView(a.id(), a.patientId(), a.practitionerId(), a.serviceId(), a.locationId(),
                     local(a.start(), zone), local(a.end(), zone), a.status(), cancellation, a.version(), a.roomId(),
-                    List.copyOf(attentionReasons), a.seriesId());
+                    List.copyOf(attentionReasons), a.seriesId(),
+                    a.offerExpiresAt() == null ? null : local(a.offerExpiresAt(), zone));
         }
     }
 
@@ -109,13 +111,13 @@ public final class SchedulingDtos {
     public record AppointmentListItem(UUID id, UUID patientId, UUID practitionerId, UUID serviceId, UUID locationId,
                                       OffsetDateTime start, OffsetDateTime end, AppointmentStatus status,
                                       CancellationView cancellation, long version, UUID roomId,
-                                      List<String> attentionReasons, UUID seriesId, String patientName,
-                                      String practitionerName, String serviceName) {
+                                      List<String> attentionReasons, UUID seriesId, OffsetDateTime offerExpiresAt,
+                                      String patientName, String practitionerName, String serviceName) {
         static AppointmentListItem of(Appointment a, AppointmentRepository.Display display, List<String> reasons) {
             AppointmentView v = AppointmentView.of(a, display.zone(), reasons);
             return new AppointmentListItem(v.id(), v.patientId(), v.practitionerId(), v.serviceId(), v.locationId(),
                     v.start(), v.end(), v.status(), v.cancellation(), v.version(), v.roomId(), v.attentionReasons(),
-                    v.seriesId(), display.patientName(), display.practitionerName(), display.serviceName());
+                    v.seriesId(), v.offerExpiresAt(), display.patientName(), display.practitionerName(), display.serviceName());
         }
     }
 

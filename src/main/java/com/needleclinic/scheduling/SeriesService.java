@@ -63,9 +63,12 @@ public class SeriesService {
     private final Caller caller;
     private final Clock clock;
 
+    private final FreedTimes freed;
+
     SeriesService(SeriesRepository series, AppointmentRepository appointments, BookingFactsRepository bookingFacts,
                   AppointmentService booking, LocationService locations, AuditLog auditLog, EventLog events,
-                  Caller caller, Clock clock) {
+                  Caller caller, Clock clock, FreedTimes freed) {
+        this.freed = freed;
         this.series = series;
         this.appointments = appointments;
         this.bookingFacts = bookingFacts;
@@ -197,6 +200,7 @@ public class SeriesService {
                     || appointment.status() == AppointmentStatus.CHECKED_IN)) {
                 appointment.cancel(reason, now);
                 cancelled.add(appointment.id());
+                freed.freed(appointment);
             }
         }
         appointments.flush();

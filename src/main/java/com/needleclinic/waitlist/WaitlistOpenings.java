@@ -1,0 +1,47 @@
+package com.needleclinic.waitlist;
+
+import com.needleclinic.scheduling.FreedTime;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Freed time becomes an opening in the freeing transaction - so it is offered exactly when that
+ * change commits, and survives a crash right after - and wakes this instance's offer worker then.
+ */
+@ApplicationScoped
+class WaitlistOpenings implements FreedTime {
+
+    private final OpeningRepository openings;
+    private final OfferWorker worker;
+    private final TransactionSynchronizationRegistry transactions;
+
+    WaitlistOpenings(OpeningRepository openings, OfferWorker worker, TransactionSynchronizationRegistry transactions) {
+        this.openings = openings;
+        this.worker = worker;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void freed(UUID practitionerId, UUID locationId, Instant from, Instant to) {
+        if (openings.recordIfAwaited(practitionerId, locationId, from, to)) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // nothing to do before
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        worker.wake();
+                    }
+                }
+            });
+        }
+    }
+}
