@@ -233,6 +233,81 @@ class TwoInstancesIT {
         }
     }
 
+    /**
+     * The same slot freed on both instances at once - a visit cancelled through one, the time off
+     * around it withdrawn through the other - so both instances' offer workers race to offer it:
+     * one hold, for the best entry, every round.
+     */
+    @Test
+    void a_slot_freed_on_both_instances_at_once_is_held_once_for_the_best_entry() throws Exception {
+        List<String[]> clinic = clinic(1);
+        String practitioner = clinic.get(0)[0];
+        String patient = clinic.get(0)[1];
+        String service = clinic.get(0)[2];
+        String location = clinic.get(0)[3];
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                LocalDate day = LocalDate.now(ZONE).plusDays(3 + round);
+                String start = ZonedDateTime.of(day, LocalTime.of(10, 0), ZONE).toOffsetDateTime().toString();
+                String end = ZonedDateTime.of(day, LocalTime.of(10, 15), ZONE).toOffsetDateTime().toString();
+                String visit = create(a, "/api/v1/appointments", Map.of("patientId", patient, "practitionerId", practitioner,
+                        "serviceId", service, "locationId", location, "start", start));
+                String off = create(a, "/api/v1/practitioners/" + practitioner + "/time-off", Map.of(
+                        "start", ZonedDateTime.of(day, LocalTime.of(9, 0), ZONE).toOffsetDateTime().toString(),
+                        "end", ZonedDateTime.of(day, LocalTime.of(11, 0), ZONE).toOffsetDateTime().toString(),
+                        "reason", "Course"));
+                List<String> waiting = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    String someone = create(i % 2 == 0 ? a : b, "/api/v1/patients", Map.of("firstName", "Wait",
+                            "lastName", "Listed" + i, "dateOfBirth", "1980-01-01", "confirmDuplicate", true));
+                    waiting.add(create(i % 2 == 0 ? b : a, "/api/v1/waitlist", Map.of("patientId", someone,
+                            "serviceId", service, "locationId", location, "earliest", start, "latest", end,
+                            "priority", i == 0 ? "URGENT" : "NORMAL")));
+                }
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                Future<Answer> cancelled = pool.submit(() -> {
+                    go.await();
+                    return call("POST", a.url() + "/api/v1/appointments/" + visit + "/cancel", Map.of("reason", "Flu"));
+                });
+                Future<Answer> withdrawn = pool.submit(() -> {
+                    go.await();
+                    return call("DELETE", b.url() + "/api/v1/practitioners/" + practitioner + "/time-off/" + off, null);
+                });
+                go.countDown();
+                assertThat(cancelled.get().status()).isEqualTo(200);
+                assertThat(withdrawn.get().status()).isEqualTo(204);
+                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+                while (count("select count(*) from waitlist_opening where location_id = ?::uuid", location) > 0
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                Thread.sleep(500);
+                assertThat(count("select count(*) from appointment where practitioner_id = ?::uuid and status = 'HELD'"
+                        + " and start_at = '" + start + "'::timestamptz", practitioner)).as("round %d", round).isEqualTo(1);
+                List<String> offered = new ArrayList<>();
+                for (String entry : waiting) {
+                    if ("OFFERED".equals(call("GET", b.url() + "/api/v1/waitlist/" + entry, null).body().get("status").asText())) {
+                        offered.add(entry);
+                    }
+                }
+                assertThat(offered).as("round %d", round).containsExactly(waiting.get(0));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static long count(String sql, String param) throws Exception {
+        try (Connection c = instances.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, param);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** Books BOOKINGS_PER_WRITER 15-minute visits in a row for its practitioner; cancels every fifth. */
     private static Void write(Instance at, String[] writer, Set<String> booked, Set<String> cancelled) throws Exception {
         LocalDate first = LocalDate.now(ZONE).plusDays(2);
