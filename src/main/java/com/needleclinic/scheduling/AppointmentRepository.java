@@ -232,13 +232,19 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
 
     /** Why each of these visits needs the desk's attention now (no entry: it does not). */
     Map<UUID, List<String>> attention(Collection<UUID> ids, Instant now) {
+        return attention(ids, now, false);
+    }
+
+    /** {@link #attention}, for waitlist holds too when {@code held} (judged at acceptance). */
+    Map<UUID, List<String>> attention(Collection<UUID> ids, Instant now, boolean held) {
         if (ids.isEmpty()) {
             return Map.of();
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager().createNativeQuery("select a.id, " + NOT_CERTIFIED + ", " + ROOM_UNSERVED
                         + " from appointment a join clinic_service s on s.id = a.service_id"
-                        + " join practitioner p on p.id = a.practitioner_id where a.id in (:ids) and " + FUTURE_OPEN)
+                        + " join practitioner p on p.id = a.practitioner_id where a.id in (:ids) and "
+                        + (held ? "a.status = 'HELD' and a.start_at > :now" : FUTURE_OPEN))
                 .setParameter("ids", ids).setParameter("now", now.atOffset(ZoneOffset.UTC)).getResultList();
         Map<UUID, List<String>> reasons = new HashMap<>();
         for (Object[] row : rows) {

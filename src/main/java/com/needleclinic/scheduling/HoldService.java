@@ -8,6 +8,8 @@ import com.needleclinic.events.EventLog;
 import com.needleclinic.events.EventType;
 import com.needleclinic.location.Location;
 import com.needleclinic.location.LocationService;
+import com.needleclinic.practitioner.CertificationPolicy;
+import com.needleclinic.practitioner.PractitionerService;
 import com.needleclinic.scheduling.SchedulingDtos.AppointmentView;
 import com.needleclinic.shared.DomainException;
 import com.needleclinic.shared.InvalidRequestException;
@@ -55,10 +57,12 @@ public class HoldService {
     private final LocationService locations;
     private final FreedTimes freed;
     private final Clock clock;
+    private final PractitionerService practitioners;
 
     HoldService(AvailabilityService availability, BookingFactsRepository bookingFacts, AppointmentRepository appointments,
                 AppointmentService bookings, AuditLog auditLog, EventLog events, CatalogService catalog,
-                LocationService locations, FreedTimes freed, Clock clock) {
+                LocationService locations, FreedTimes freed, Clock clock, PractitionerService practitioners) {
+        this.practitioners = practitioners;
         this.availability = availability;
         this.bookingFacts = bookingFacts;
         this.appointments = appointments;
@@ -136,6 +140,8 @@ public class HoldService {
     public AppointmentView accept(UUID id, UUID replacesId) {
         Instant now = clock.instant();
         Appointment hold = locked(id);
+        hold.requireOpenOffer(now);
+        requireStillAllowed(hold, now);
         hold.accept(now);
         appointments.flush();
         ZoneId zone = locations.require(hold.locationId()).zone();
@@ -153,6 +159,20 @@ public class HoldService {
             }
         }
         return AppointmentView.of(hold, zone);
+    }
+
+    /**
+     * Rule 1 and the room rule again at acceptance: a certification that lapsed, or a room
+     * deactivated, while the offer was open refuses it with that rule's problem (the hold then
+     * expires as any other).
+     */
+    private void requireStillAllowed(Appointment hold, Instant now) {
+        CertificationPolicy.check(practitioners.require(hold.practitionerId()), catalog.require(hold.serviceId()).modality(),
+                hold.localDate());
+        if (appointments.attention(List.of(hold.id()), now, true).getOrDefault(hold.id(), List.of())
+                .contains(AttentionReason.ROOM_UNAVAILABLE)) {
+            throw AppointmentService.noRoomAvailable();
+        }
     }
 
     /** The patient said no (or the entry was withdrawn): the slot is released and free for the next entry. */

@@ -1,6 +1,7 @@
 package com.needleclinic.waitlist;
 
 import com.needleclinic.scheduling.SchedulingDtos.AppointmentView;
+import com.needleclinic.shared.Idempotency;
 import com.needleclinic.shared.IfMatch;
 import com.needleclinic.shared.Page;
 import com.needleclinic.shared.PageRequest;
@@ -33,14 +34,16 @@ import java.util.UUID;
 public class WaitlistResource {
 
     private final WaitlistService service;
+    private final Idempotency idempotency;
 
-    WaitlistResource(WaitlistService service) {
+    WaitlistResource(WaitlistService service, Idempotency idempotency) {
         this.service = service;
+        this.idempotency = idempotency;
     }
 
     @POST
-    public Response create(@NotNull @Valid WaitlistRequest request) {
-        return service.create(request).toResponse();
+    public Response create(@RestHeader("Idempotency-Key") String key, @NotNull @Valid WaitlistRequest request) {
+        return idempotency.create(key, "POST /waitlist", request, service.replayAudit(request), () -> service.create(request));
     }
 
     @GET

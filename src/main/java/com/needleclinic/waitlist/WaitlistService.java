@@ -13,6 +13,8 @@ import com.needleclinic.scheduling.InvalidTransitionException;
 import com.needleclinic.scheduling.OfferExpiredException;
 import com.needleclinic.scheduling.SchedulingDtos.AppointmentView;
 import com.needleclinic.shared.Created;
+import com.needleclinic.shared.Idempotency;
+import com.needleclinic.shared.Ids;
 import com.needleclinic.shared.IfMatch;
 import com.needleclinic.shared.InvalidRequestException;
 import com.needleclinic.shared.Page;
@@ -31,6 +33,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static com.needleclinic.audit.AuditEntry.Action.CREATE;
@@ -101,6 +105,16 @@ public class WaitlistService {
         return new Created<>("/api/v1/waitlist/" + entry.id(), entry.version(), view(entry));
     }
 
+    /** A replayed creation sends the entry again: audited as a read of its patient. */
+    public Idempotency.Guard replayAudit(WaitlistRequest request) {
+        return new Idempotency.Guard() {
+            @Override
+            public void replayed(String location) {
+                auditLog.record(AuditEntry.of(READ, RESOURCE, Ids.fromLocation(location), request.patientId()));
+            }
+        };
+    }
+
     @Transactional
     public Versioned<WaitlistEntryView> get(UUID id) {
         WaitlistEntry entry = entries.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("Waitlist entry", id));
@@ -111,8 +125,10 @@ public class WaitlistService {
     /** Entries by filter, best first: URGENT before NORMAL, then the longest waiting. */
     @Transactional
     public Page<WaitlistEntryView> list(WaitlistFilter filter, PageRequest page) {
-        Page<WaitlistEntryView> result = page.toPage(entries.search(filter, page.fetchOneMore()), WaitlistEntry::id,
-                this::view);
+        List<WaitlistEntry> found = entries.search(filter, page.fetchOneMore());
+        Map<UUID, List<WaitlistOffer>> made = offers.ofEntries(found.stream().map(WaitlistEntry::id).toList());
+        Page<WaitlistEntryView> result = page.toPage(found, WaitlistEntry::id,
+                e -> view(e, made.getOrDefault(e.id(), List.of())));
         auditLog.recordSearch(RESOURCE, filter.patientId(), result.items().stream()
                 .map(e -> AuditEntry.of(SEARCH, RESOURCE, e.id(), e.patientId())).toList());
         return result;
@@ -196,11 +212,15 @@ public class WaitlistService {
     }
 
     WaitlistEntryView view(WaitlistEntry e) {
+        return view(e, offers.ofEntry(e.id()));
+    }
+
+    private WaitlistEntryView view(WaitlistEntry e, List<WaitlistOffer> made) {
         ZoneId zone = locations.require(e.locationId()).zone();
         return new WaitlistEntryView(e.id(), e.patientId(), e.serviceId(), e.locationId(), e.practitionerId(),
                 e.earliest().atZone(zone).toOffsetDateTime(), e.latest().atZone(zone).toOffsetDateTime(), e.priority(),
                 e.replacesAppointmentId(), e.status(), e.offerAppointmentId(),
-                offers.ofEntry(e.id()).stream().map(o -> new OfferView(o.appointmentId(),
+                made.stream().map(o -> new OfferView(o.appointmentId(),
                         o.start().atZone(zone).toOffsetDateTime(), o.outcome(), o.madeAt(), o.endedAt())).toList(),
                 e.createdAt(), e.version());
     }

@@ -426,6 +426,51 @@ class WaitlistTest {
     }
 
     @Test
+    void a_certification_suspended_while_the_offer_is_open_refuses_the_acceptance() {
+        UUID second = Api.createPractitioner();
+        UUID certification = Api.certify(second, "IMS", "2020-01-01", null, "ACTIVE");
+        Api.worksEveryDay(second, location, "08:00", "18:00");
+        UUID visit = UUID.fromString(asAdmin().body(Map.of("patientId", Api.createPatient().toString(),
+                        "practitionerId", second.toString(), "serviceId", service.toString(),
+                        "locationId", location.toString(), "start", at(day, "15:00")))
+                .post("/api/v1/appointments").then().statusCode(201).extract().path("id"));
+        Map<String, Object> body = entryBody(Api.createPatient(), at(day, "15:00"), at(day, "15:30"), "NORMAL");
+        body.put("practitionerId", second.toString());
+        UUID waiting = enter(body);
+        cancel(visit);
+        UUID hold = UUID.fromString(awaitStatus(waiting, "OFFERED").getString("offerAppointmentId"));
+
+        asAdmin().body(Map.of("status", "SUSPENDED"))
+                .patch("/api/v1/practitioners/{id}/certifications/{cert}", second, certification).then().statusCode(200);
+        asAdmin().post("/api/v1/waitlist/offers/{id}/accept", hold).then().statusCode(422)
+                .body("type", org.hamcrest.Matchers.endsWith("practitioner-not-certified"));
+        asAdmin().get("/api/v1/appointments/{id}", hold).then().statusCode(200).body("status", equalTo("HELD"));
+        assertThat(entry(waiting).getString("status")).isEqualTo("OFFERED");
+    }
+
+    @Test
+    void the_list_is_best_first_and_a_replayed_creation_answers_the_same_entry() {
+        UUID patient = Api.createPatient();
+        UUID first = enter(entryBody(patient, at(day, "09:00"), at(day, "12:00"), "NORMAL"));
+        UUID second = enter(entryBody(Api.createPatient(), at(day, "09:00"), at(day, "12:00"), "URGENT"));
+        UUID third = enter(entryBody(Api.createPatient(), at(day, "09:00"), at(day, "12:00"), "NORMAL"));
+        asAdmin().queryParam("locationId", location).queryParam("status", "WAITING").queryParam("limit", 2)
+                .get("/api/v1/waitlist").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.contains(second.toString(), first.toString()))
+                .body("items[0].earliest", equalTo(at(day, "09:00")))
+                .body("nextCursor", notNullValue());
+
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = entryBody(patient, at(day, "13:00"), at(day, "14:00"), "URGENT");
+        String created = as(Tokens.frontDesk()).header("Idempotency-Key", key).body(body).post("/api/v1/waitlist")
+                .then().statusCode(201).extract().path("id");
+        as(Tokens.frontDesk()).header("Idempotency-Key", key).body(body).post("/api/v1/waitlist").then().statusCode(201)
+                .header("Idempotent-Replayed", "true").body("id", equalTo(created));
+        assertThat(Db.count(db, "select count(*) from waitlist_entry where patient_id = ?", patient)).isEqualTo(2);
+        assertThat(third).isNotNull();
+    }
+
+    @Test
     void bad_entries_are_refused_with_the_field_and_write_nothing() {
         UUID patient = Api.createPatient();
         UUID someoneElses = book(Api.createPatient(), at(day.plusDays(2), "10:00"));
