@@ -3,8 +3,8 @@
 # bench/booking data, plus one treatment bed per practitioner at the location (so rooms are never
 # the bottleneck) and a second IMS service that requires TREATMENT_BED. After a warm-up that books
 # both, ROUNDS pairs of SECONDS-long rounds alternate the plain service and the one that needs a
-# bed (the drift of a shared machine cancels); each pair gives a ratio (with rooms / without), the
-# summary the median. Afterwards SQL counts visits sharing a bed at overlapping times (must be 0).
+# bed, each pair in the other order than the one before (a drift of the shared machine or of the
+# JIT favours neither side); each pair gives a ratio (with rooms / without), the summary the median. Afterwards SQL counts visits sharing a bed at overlapping times (must be 0).
 #   bench/rooms/run.sh [seconds=20] [rounds=3] [warmup=120] [clients=32] [practitioners=40]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -56,8 +56,13 @@ book $((warmup / 2)) "$bed_service" >/dev/null
 echo "== $rounds rounds of ${seconds} s without and with rooms; $clients clients, $practitioners practitioners and beds"
 printf '%-6s %14s %10s %14s %10s %20s %7s\n' round "no room/s" "p99 ms" "with bed/s" "p99 ms" "statuses (bed)" ratio
 for r in $(seq 1 "$rounds"); do
-  book "$seconds" 00000000-0000-7000-8000-00000000000b >"$work/plain-$r.txt"
-  book "$seconds" "$bed_service" >"$work/bed-$r.txt"
+  if [ $((r % 2)) = 1 ]; then
+    book "$seconds" 00000000-0000-7000-8000-00000000000b >"$work/plain-$r.txt"
+    book "$seconds" "$bed_service" >"$work/bed-$r.txt"
+  else
+    book "$seconds" "$bed_service" >"$work/bed-$r.txt"
+    book "$seconds" 00000000-0000-7000-8000-00000000000b >"$work/plain-$r.txt"
+  fi
   plain=$(awk '/^throughput/ {print $2}' "$work/plain-$r.txt")
   bed=$(awk '/^throughput/ {print $2}' "$work/bed-$r.txt")
   ratio=$(echo "$bed / $plain" | bc -l)
@@ -65,7 +70,7 @@ for r in $(seq 1 "$rounds"); do
     "$bed" "$(awk '/^latency/ {print $6}' "$work/bed-$r.txt")" "$(awk '/^statuses/ {$1 = ""; print}' "$work/bed-$r.txt")" "$ratio"
   echo "$ratio" >>"$work/ratios.txt"
 done
-median=$(sort -n "$work/ratios.txt" | awk '{r[NR] = $1} END {print r[int((NR + 1) / 2)]}')
+median=$(sort -n "$work/ratios.txt" | awk '{r[NR] = $1} END {print NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2}')
 printf 'median ratio with rooms / without: %.2f (goal >= 0.90)\n' "$median"
 shared=$(psql -At -d "$db" -c "select count(*) from appointment a join appointment b on a.room_id = b.room_id and a.id < b.id
   and tstzrange(a.start_at, a.end_at, '[)') && tstzrange(b.start_at, b.end_at, '[)')

@@ -73,8 +73,9 @@ begin
 end $$;
 
 -- The room a visit of [span) would take: the one asked for (p_room), else an active room of the
--- location with every capability required - the one the visit already has first (p_prefer, when
--- moving it), then from the practitioner's home room on: the k-th practitioner working at the
+-- location with every capability required - the one preferred first (p_prefer: the visit's own
+-- when moving it; the practitioner's home room, computed by the service, when booking), then from
+-- the practitioner's home room on: the k-th practitioner working at the
 -- location (by id) starts at the k-th suitable room (by id) and goes round. While a location has
 -- at least as many suitable rooms as practitioners, everyone has a room of their own to start
 -- from, so two desks booking different practitioners at once do not reach for the same room;
@@ -90,6 +91,17 @@ declare
     v_room uuid;
     v_home integer;
 begin
+    -- The room preferred (the visit's own when moving it, the practitioner's home room when
+    -- booking: the service works the latter out as below, from a cache), if usable and free: one
+    -- look at one room, the common case.
+    if p_room is null and p_prefer is not null
+       and exists (select 1 from room r where r.id = p_prefer and r.location_id = p_location and r.active
+                      and string_to_array(r.capabilities, ',') @> string_to_array(p_required, ','))
+       and not exists (select 1 from appointment a
+                        where a.room_id = p_prefer and tstzrange(a.start_at, a.end_at, '[)') && p_span
+                          and a.status <> 'CANCELLED' and a.id <> p_self) then
+        return p_prefer;
+    end if;
     select count(distinct e.practitioner_id) into v_home
       from schedule_entry e where e.location_id = p_location and e.practitioner_id < p_practitioner;
     for v_room in

@@ -20,7 +20,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The layout of docs/architecture.md, held by a test rather than by memory: a feature's
+ * The layout of README.md ("Layout"), held by a test rather than by memory: a feature's
  * repositories and entities are its own, {@code shared} knows no feature, and the rules (policies
  * and entities) know no HTTP or Quarkus types, so they stay testable without Quarkus.
  */

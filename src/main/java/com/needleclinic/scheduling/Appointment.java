@@ -120,10 +120,7 @@ public class Appointment {
     /** The patient declined the offer, or it expired: the slot is free again. Never a late cancellation. */
     void release(String why, Instant now) {
         requireStatus(AppointmentStatus.HELD, "be released");
-        status = AppointmentStatus.CANCELLED;
-        cancelReason = why;
-        cancelledAt = now;
-        cancelledLate = false;
+        cancelled(why, now, false);
     }
 
     /** An offer is open while HELD and before {@code offerExpiresAt}; one released or past it has expired. */
@@ -184,10 +181,7 @@ public class Appointment {
         if (status != AppointmentStatus.BOOKED && status != AppointmentStatus.CHECKED_IN) {
             throw new InvalidTransitionException("A " + status + " appointment cannot be cancelled");
         }
-        status = AppointmentStatus.CANCELLED;
-        cancelReason = reason;
-        cancelledAt = now;
-        cancelledLate = Duration.between(now, startAt).compareTo(LATE_CANCELLATION) < 0;
+        cancelled(reason, now, Duration.between(now, startAt).compareTo(LATE_CANCELLATION) < 0);
     }
 
     /**
@@ -196,10 +190,14 @@ public class Appointment {
      */
     void cancelReplaced(String reason, Instant now) {
         requireStatus(AppointmentStatus.BOOKED, "be replaced");
+        cancelled(reason, now, false);
+    }
+
+    private void cancelled(String reason, Instant now, boolean late) {
         status = AppointmentStatus.CANCELLED;
         cancelReason = reason;
         cancelledAt = now;
-        cancelledLate = false;
+        cancelledLate = late;
     }
 
     /** Only once the start has passed: before that the patient may still come. */

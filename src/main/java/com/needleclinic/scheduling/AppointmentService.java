@@ -58,11 +58,14 @@ public class AppointmentService {
     private final EventLog events;
     private final jakarta.transaction.TransactionSynchronizationRegistry transactions;
     private final FreedTimes freed;
+    private final HomeRooms homeRooms;
 
     AppointmentService(AppointmentRepository appointments, BookingFactsRepository bookingFacts, AuditLog auditLog,
                        Caller caller, Clock clock, LocationService locations, EventLog events,
-                       jakarta.transaction.TransactionSynchronizationRegistry transactions, FreedTimes freed) {
+                       jakarta.transaction.TransactionSynchronizationRegistry transactions, FreedTimes freed,
+                       HomeRooms homeRooms) {
         this.freed = freed;
+        this.homeRooms = homeRooms;
         this.transactions = transactions;
         this.appointments = appointments;
         this.bookingFacts = bookingFacts;
@@ -103,8 +106,10 @@ public class AppointmentService {
      */
     private Created<AppointmentView> bookOnce(BookAppointmentRequest request, Appointment.Booker booker) {
         Instant start = request.start().toInstant();
+        UUID home = request.roomId() == null
+                ? homeRooms.of(request.locationId(), request.serviceId(), request.practitionerId()) : null;
         BookingFacts facts = bookingFacts.load(request.patientId(), request.practitionerId(), request.serviceId(),
-                request.locationId(), start, null, request.roomId(), null);
+                request.locationId(), start, null, request.roomId(), home);
         requireReferences(facts);
         Appointment.Slot slot = checkBookable(facts, request.practitionerId(), request.locationId(), start,
                 request.roomId() != null);

@@ -30,9 +30,17 @@ class AppointmentRulesTest {
                 new Appointment.Slot(START, START.plus(Duration.ofMinutes(30)), LocalDate.of(2027, 3, 15)));
     }
 
+    private static final Instant OFFER_ENDS = NOW.instant().plus(Duration.ofMinutes(15));
+
+    private static Appointment held() {
+        return Appointment.hold(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                new Appointment.Slot(START, START.plus(Duration.ofMinutes(30)), LocalDate.of(2027, 3, 15)), OFFER_ENDS);
+    }
+
     private static Appointment in(AppointmentStatus status) {
-        Appointment appointment = booked();
+        Appointment appointment = status == AppointmentStatus.HELD ? held() : booked();
         switch (status) {
+            case HELD -> { }
             case BOOKED -> { }
             case CHECKED_IN -> appointment.checkIn(START.minusSeconds(60), ZoneOffset.UTC);
             case COMPLETED -> appointment.complete();
@@ -61,7 +69,7 @@ class AppointmentRulesTest {
             "complete", Appointment::complete);
 
     @ParameterizedTest
-    @EnumSource(value = AppointmentStatus.class, names = {"BOOKED", "CHECKED_IN", "COMPLETED", "CANCELLED", "NO_SHOW"})
+    @EnumSource(AppointmentStatus.class)
     void every_move_is_allowed_exactly_from_the_statuses_rule_4_names(AppointmentStatus from) {
         MOVES.forEach((move, apply) -> {
             Appointment appointment = in(from);
@@ -126,7 +134,7 @@ class AppointmentRulesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = AppointmentStatus.class, names = {"CANCELLED", "NO_SHOW"})
+    @EnumSource(value = AppointmentStatus.class, names = {"CANCELLED", "NO_SHOW", "HELD"})
     void no_note_is_written_for_a_visit_that_did_not_happen(AppointmentStatus status) {
         assertThatThrownBy(() -> in(status).requireNoteable()).isInstanceOf(InvalidTransitionException.class);
     }
@@ -135,5 +143,40 @@ class AppointmentRulesTest {
     @EnumSource(value = AppointmentStatus.class, names = {"BOOKED", "CHECKED_IN", "COMPLETED"})
     void a_note_may_be_written_for_a_visit_that_happens(AppointmentStatus status) {
         assertThatNoException().isThrownBy(() -> in(status).requireNoteable());
+    }
+
+    @Test
+    void an_offer_is_accepted_up_to_the_second_before_it_expires_and_never_after() {
+        Appointment taken = held();
+        taken.accept(OFFER_ENDS.minusSeconds(1));
+        assertThat(taken.status()).isEqualTo(AppointmentStatus.BOOKED);
+        assertThat(taken.offerExpiresAt()).isEqualTo(OFFER_ENDS);
+
+        Appointment late = held();
+        assertThatThrownBy(() -> late.accept(OFFER_ENDS)).isInstanceOf(OfferExpiredException.class);
+        assertThat(late.status()).isEqualTo(AppointmentStatus.HELD);
+        assertThat(late.heldPast(OFFER_ENDS)).isTrue();
+        assertThat(late.heldPast(OFFER_ENDS.minusNanos(1000))).isFalse();
+    }
+
+    @Test
+    void a_released_offer_is_cancelled_never_late_and_cannot_be_accepted_afterwards() {
+        Appointment declined = held();
+        declined.release("Waitlist offer declined", NOW.instant());
+        assertThat(declined.status()).isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(declined.cancelledLate()).isFalse();
+        assertThatThrownBy(() -> declined.accept(NOW.instant())).isInstanceOf(OfferExpiredException.class);
+        assertThatThrownBy(() -> declined.release("again", NOW.instant())).isInstanceOf(InvalidTransitionException.class);
+        assertThatThrownBy(() -> booked().accept(NOW.instant())).isInstanceOf(InvalidTransitionException.class);
+    }
+
+    @Test
+    void a_visit_replaced_from_the_waitlist_is_cancelled_never_late_even_an_hour_ahead() {
+        Appointment replaced = booked();
+        replaced.cancelReplaced("Replaced by an earlier visit from the waitlist", START.minus(Duration.ofHours(1)));
+        assertThat(replaced.status()).isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(replaced.cancelledLate()).isFalse();
+        assertThatThrownBy(() -> in(AppointmentStatus.CHECKED_IN).cancelReplaced("x", NOW.instant()))
+                .isInstanceOf(InvalidTransitionException.class);
     }
 }
