@@ -363,6 +363,29 @@ class WaitlistTest {
     }
 
     @Test
+    void a_visit_moved_away_and_a_course_cancelled_offer_the_time_they_leave() {
+        UUID visit = book(Api.createPatient(), at(day, "11:00"));
+        UUID waiting = enter(entryBody(Api.createPatient(), at(day, "11:00"), at(day, "11:30"), "NORMAL"));
+        asAdmin().body(Map.of("start", at(day, "16:00"))).post("/api/v1/appointments/{id}/reschedule", visit)
+                .then().statusCode(200);
+        UUID hold = UUID.fromString(awaitStatus(waiting, "OFFERED").getString("offerAppointmentId"));
+        asAdmin().get("/api/v1/appointments/{id}", hold).then().statusCode(200).body("start", equalTo(at(day, "11:00")));
+
+        UUID patient = Api.createPatient();
+        String courseId = asAdmin().body(Map.of("patientId", patient.toString(), "practitionerId", practitioner.toString(),
+                        "serviceId", service.toString(), "locationId", location.toString(),
+                        "firstStart", at(day, "13:00"), "repeat", Map.of("intervalWeeks", 1, "count", 3)))
+                .post("/api/v1/appointment-series").then().statusCode(201).extract().path("id");
+        UUID weekTwo = enter(entryBody(Api.createPatient(), at(day.plusWeeks(1), "13:00"), at(day.plusWeeks(1), "13:30"),
+                "URGENT"));
+        asAdmin().body(Map.of("reason", "Moved away", "fromStart", at(day.plusWeeks(1), "13:00")))
+                .post("/api/v1/appointment-series/{id}/cancel", courseId).then().statusCode(200);
+        UUID second = UUID.fromString(awaitStatus(weekTwo, "OFFERED").getString("offerAppointmentId"));
+        asAdmin().get("/api/v1/appointments/{id}", second).then().statusCode(200)
+                .body("start", equalTo(at(day.plusWeeks(1), "13:00")));
+    }
+
+    @Test
     void a_hold_takes_the_bed_like_a_booking() {
         UUID bedService = UUID.fromString(asAdmin().body(withBed(Api.serviceBody("IMS"))).post("/api/v1/services")
                 .then().statusCode(201).extract().path("id"));
