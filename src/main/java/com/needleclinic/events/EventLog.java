@@ -2,10 +2,9 @@ package com.needleclinic.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.needleclinic.shared.AfterCommit;
 import com.needleclinic.shared.SqlInsert;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -65,18 +64,6 @@ public class EventLog {
 
     /** Feed readers and webhooks hear of a committed change sooner than the sequencer's next poll. */
     private void wakeSequencerAfterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    sequencer.wake();
-                }
-            }
-        });
+        AfterCommit.run(transactions, sequencer::wake);
     }
 }

@@ -1,9 +1,8 @@
 package com.needleclinic.waitlist;
 
 import com.needleclinic.scheduling.FreedTime;
+import com.needleclinic.shared.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.time.Instant;
@@ -29,19 +28,7 @@ class WaitlistOpenings implements FreedTime {
     @Override
     public void freed(UUID practitionerId, UUID locationId, Instant from, Instant to) {
         if (openings.recordIfAwaited(practitionerId, locationId, from, to)) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    // nothing to do before
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        worker.wake();
-                    }
-                }
-            });
+            AfterCommit.run(transactions, worker::wake);
         }
     }
 }
