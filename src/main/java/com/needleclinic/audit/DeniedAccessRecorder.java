@@ -20,14 +20,15 @@ class DeniedAccessRecorder {
     private static final Map<String, String> PATIENT_DATA = Map.of(
             "patients", "PATIENT", "coverages", "COVERAGE", "consents", "CONSENT",
             "appointments", "APPOINTMENT", "treatment-notes", "TREATMENT_NOTE", "claims", "CLAIM",
-            "audit-events", "AUDIT_EVENT");
+            "audit-events", "AUDIT_EVENT", "waitlist", "WAITLIST_ENTRY");
 
     /** The last path segment of a POST that changes an existing resource, and the action it attempts. */
     private static final Map<String, AuditEntry.Action> ACTIONS = Map.of(
             "cancel", AuditEntry.Action.UPDATE, "check-in", AuditEntry.Action.UPDATE,
             "no-show", AuditEntry.Action.UPDATE, "reschedule", AuditEntry.Action.UPDATE,
             "withdrawal", AuditEntry.Action.WITHDRAW, "sign", AuditEntry.Action.SIGN,
-            "amendments", AuditEntry.Action.AMEND, "adjudication", AuditEntry.Action.ADJUDICATE);
+            "amendments", AuditEntry.Action.AMEND, "adjudication", AuditEntry.Action.ADJUDICATE,
+            "accept", AuditEntry.Action.UPDATE, "decline", AuditEntry.Action.UPDATE);
 
     private final AuditLog auditLog;
     private final jakarta.enterprise.inject.Instance<PatientOfResource> owners;
@@ -45,7 +46,11 @@ class DeniedAccessRecorder {
         UUID patientId = "patients".equals(segments[0]) && segments.length > 1 ? uuid(segments[1]) : null;
         String resourceType = PATIENT_DATA.get(segments[0]);
         UUID resourceId = segments.length > 1 ? uuid(segments[1]) : null;
-        if (segments.length > 2 && PATIENT_DATA.containsKey(segments[2])) {
+        if (segments.length > 2 && "waitlist".equals(segments[0]) && "offers".equals(segments[1])) {
+            // /waitlist/offers/{appointmentId}/accept: an answer for the patient of that hold
+            resourceType = "APPOINTMENT";
+            resourceId = uuid(segments[2]);
+        } else if (segments.length > 2 && PATIENT_DATA.containsKey(segments[2])) {
             resourceType = PATIENT_DATA.get(segments[2]);
             resourceId = segments.length > 3 ? uuid(segments[3]) : null;
         }

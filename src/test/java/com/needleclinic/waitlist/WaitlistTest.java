@@ -423,6 +423,8 @@ class WaitlistTest {
         UUID waiting = enter(entryBody(patient, at(day, "09:00"), at(day, "09:30"), "NORMAL"));
         String practitionerToken = Tokens.practitioner(practitioner);
         as(practitionerToken).get("/api/v1/waitlist/{id}", waiting).then().statusCode(403);
+        assertThat(Db.count(db, "select count(*) from audit_event where resource_type = 'WAITLIST_ENTRY' and resource_id = ?"
+                + " and patient_id = ? and outcome = 'DENIED' and action = 'READ'", waiting, patient)).isEqualTo(1);
         as(practitionerToken).body(entryBody(patient, at(day, "09:00"), at(day, "09:30"), null))
                 .post("/api/v1/waitlist").then().statusCode(403);
         as(Tokens.insurer(UUID.randomUUID())).get("/api/v1/waitlist").then().statusCode(403);
@@ -436,6 +438,9 @@ class WaitlistTest {
                 .body("items.find { it.id == '" + hold + "' }.offerExpiresAt", notNullValue());
         // A pending offer is not treatment: it opens no chart to the practitioner.
         as(practitionerToken).get("/api/v1/patients/{id}", patient).then().statusCode(404);
+        as(practitionerToken).post("/api/v1/waitlist/offers/{id}/accept", hold).then().statusCode(403);
+        assertThat(Db.count(db, "select count(*) from audit_event where resource_type = 'APPOINTMENT' and resource_id = ?"
+                + " and patient_id = ? and outcome = 'DENIED' and action = 'UPDATE'", hold, patient)).isEqualTo(1);
         // Nor is it cancelled, rescheduled or checked in like a booking: it is answered.
         asAdmin().body(Map.of("reason", "x")).post("/api/v1/appointments/{id}/cancel", hold).then().statusCode(409);
         asAdmin().post("/api/v1/appointments/{id}/check-in", hold).then().statusCode(409);
