@@ -49,17 +49,22 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
 
     static final Duration LONGEST = Appointment.LONGEST;
 
-    private static final String INSERT = "insert into appointment"
+    private static final String COLUMNS = "insert into appointment"
             + " (id, patient_id, practitioner_id, service_id, location_id, start_at, end_at, local_date, status, version,"
-            + " booked_by, room_id, series_id, offer_expires_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " booked_by, room_id, series_id, offer_expires_at)";
+
+    private static final String INSERT = COLUMNS + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
-     * Bookings for one room take turns (a transaction-scoped advisory lock, keyed by the room) before
-     * their insert: two inserts racing for one room then meet as "committed first, refused second"
-     * (an exclusion violation the booking retries at once) instead of each waiting on the other's
-     * uncommitted row until PostgreSQL's deadlock detector (1 s) picks a victim.
+     * A visit with a room: bookings for one room take turns (a transaction-scoped advisory lock,
+     * keyed by the room) before the row is written - inside the insert itself, as the room's value,
+     * so it costs no statement of its own. Two inserts racing for one room then meet as "committed
+     * first, refused second" (an exclusion violation the booking retries at once) instead of each
+     * waiting on the other's uncommitted row until PostgreSQL's deadlock detector (1 s) picks a
+     * victim. The key is the room id's text, as before, so instances of both versions interlock.
      */
-    private static final String ROOM_TURN = "select pg_advisory_xact_lock(7321, hashtext(?))";
+    private static final String INSERT_ROOMED = COLUMNS + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " (select x.r from (select ?::uuid as r) x, pg_advisory_xact_lock(7321, hashtext(x.r::text))), ?, ?)";
 
     private final AgroalDataSource dataSource;
 
@@ -72,24 +77,19 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
      * round trip, and one implicit transaction when no transaction is active (PostgreSQL commits at
      * the message's end, or rolls all back), so they need no BEGIN or COMMIT of their own
      * (docs/performance.md). Inside an active transaction the data source hands out that
-     * transaction's connection and they join it. A visit with a room first takes its room's turn.
+     * transaction's connection and they join it. A visit with a room takes its room's turn first.
      * The exclusion constraints and the certification trigger judge the row as for any insert; a
      * violation surfaces as the driver's exception, mapped by constraint name like any other.
      */
     void insert(Appointment appointment, SqlInsert... companions) {
-        boolean roomed = appointment.roomId() != null;
-        StringBuilder sql = new StringBuilder(roomed ? ROOM_TURN + ";\n" : "").append(INSERT);
+        StringBuilder sql = new StringBuilder(appointment.roomId() != null ? INSERT_ROOMED : INSERT);
         for (SqlInsert companion : companions) {
             sql.append(";\n").append(companion.sql());
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            int first = roomed ? 2 : 1;
-            if (roomed) {
-                statement.setString(1, appointment.roomId().toString());
-            }
-            bindRow(statement, first, appointment);
-            int next = first + 14;
+            bindRow(statement, 1, appointment);
+            int next = 1 + 14;
             for (SqlInsert companion : companions) {
                 next = companion.bind(statement, next);
             }
