@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,14 +38,10 @@ class InsertUnlessRefusedTest {
 
     @Test
     void a_refused_insert_rolls_back_to_its_savepoint_and_the_transaction_commits_the_rest() {
-        Map<String, Object> place = new HashMap<>(Api.locationBody());
-        place.put("timeZone", ZONE.getId());
-        UUID location = UUID.fromString(asAdmin().body(place).post("/api/v1/locations").then().statusCode(201).extract().path("id"));
-        UUID service = UUID.fromString(asAdmin().body(Api.serviceBody("IMS")).post("/api/v1/services").then()
-                .statusCode(201).extract().path("id"));
-        UUID practitioner = Api.createPractitioner();
-        Api.certify(practitioner, "IMS", "2020-01-01", null, "ACTIVE");
-        Api.worksEveryDay(practitioner, location, "08:00", "18:00");
+        Api.NeedlingClinic clinic = Api.needlingClinic(ZONE);
+        UUID location = clinic.location();
+        UUID service = clinic.service();
+        UUID practitioner = clinic.practitioner();
         LocalDate day = LocalDate.now(ZONE).plusWeeks(3);
         Instant nine = ZonedDateTime.of(day, LocalTime.of(9, 0), ZONE).toInstant();
         asAdmin().body(Map.of("patientId", Api.createPatient().toString(), "practitionerId", practitioner.toString(),

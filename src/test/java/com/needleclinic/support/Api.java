@@ -151,4 +151,22 @@ public final class Api {
         java.time.ZonedDateTime next = now.plusMinutes(15 - now.getMinute() % 15).plusMinutes(15 + 30L * slot);
         return next.toOffsetDateTime().toString();
     }
+
+    /** A location, its IMS service and one practitioner certified for it, working there every day 08:00-18:00. */
+    public record NeedlingClinic(UUID location, UUID service, UUID practitioner) {
+    }
+
+    /** Creates a {@link NeedlingClinic} whose location is in {@code zone}. */
+    public static NeedlingClinic needlingClinic(java.time.ZoneId zone) {
+        Map<String, Object> place = locationBody();
+        place.put("timeZone", zone.getId());
+        UUID location = UUID.fromString(asAdmin().body(place).post("/api/v1/locations").then().statusCode(201)
+                .extract().path("id"));
+        UUID service = UUID.fromString(asAdmin().body(serviceBody("IMS")).post("/api/v1/services").then().statusCode(201)
+                .extract().path("id"));
+        UUID practitioner = createPractitioner();
+        certify(practitioner, "IMS", "2020-01-01", null, "ACTIVE");
+        worksEveryDay(practitioner, location, "08:00", "18:00");
+        return new NeedlingClinic(location, service, practitioner);
+    }
 }

@@ -53,14 +53,10 @@ class WaitlistTest {
 
     @BeforeEach
     void clinic() {
-        Map<String, Object> place = new HashMap<>(Api.locationBody());
-        place.put("timeZone", EDMONTON.getId());
-        location = UUID.fromString(asAdmin().body(place).post("/api/v1/locations").then().statusCode(201).extract().path("id"));
-        service = UUID.fromString(asAdmin().body(Api.serviceBody("IMS")).post("/api/v1/services").then().statusCode(201)
-                .extract().path("id"));
-        practitioner = Api.createPractitioner();
-        Api.certify(practitioner, "IMS", "2020-01-01", null, "ACTIVE");
-        Api.worksEveryDay(practitioner, location, "08:00", "18:00");
+        Api.NeedlingClinic clinic = Api.needlingClinic(EDMONTON);
+        location = clinic.location();
+        service = clinic.service();
+        practitioner = clinic.practitioner();
         day = LocalDate.now(EDMONTON).plusWeeks(2);
     }
 
