@@ -128,7 +128,7 @@ public class Appointment {
         if (offerExpiresAt == null) {
             throw new InvalidTransitionException("Appointment " + id + " is not a waitlist offer");
         }
-        if (status == AppointmentStatus.CANCELLED || (status == AppointmentStatus.HELD && !now.isBefore(offerExpiresAt))) {
+        if (status == AppointmentStatus.CANCELLED || heldPast(now)) {
             throw new OfferExpiredException();
         }
         requireStatus(AppointmentStatus.HELD, "be accepted or declined");
