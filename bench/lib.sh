@@ -44,6 +44,17 @@ bench_start_service() { # db port log [extra java args...]
   echo $!
 }
 
+# The throughput benches' service (bench/booking, rooms, events, courses): a fresh database and the
+# packaged service on it, with the same pools and heap for each (BENCH_THREADS, BENCH_DB_POOL and
+# BENCH_JAVA_OPTS override them); its pid in $pid. The caller sets its EXIT trap, then waits for ready.
+bench_throughput_up() { # db port log
+  bench_require_postgres
+  bench_package
+  bench_create_db "$1"
+  pid=$(QUARKUS_THREAD_POOL_MAX_THREADS=${BENCH_THREADS:-12} QUARKUS_DATASOURCE_JDBC_MAX_SIZE=${BENCH_DB_POOL:-12} \
+    bench_start_service "$1" "$2" "$3" -Xms1g -Xmx1g ${BENCH_JAVA_OPTS:-})
+}
+
 # Stops the service and waits until its JVM has exited (the service was started by a subshell, so
 # `wait` cannot wait for it). A JDK 25 training run writes its AOT cache while exiting.
 bench_stop_service() { # pid

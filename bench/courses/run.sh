@@ -18,11 +18,7 @@ log=$(mktemp)
 work=$(mktemp -d)
 command -v wrk >/dev/null || { echo "wrk is missing (Debian: apt-get install wrk)" >&2; exit 1; }
 
-bench_require_postgres
-bench_package
-bench_create_db "$db"
-pid=$(QUARKUS_THREAD_POOL_MAX_THREADS=${BENCH_THREADS:-12} QUARKUS_DATASOURCE_JDBC_MAX_SIZE=${BENCH_DB_POOL:-12} \
-  bench_start_service "$db" "$port" "$log" -Xms1g -Xmx1g ${BENCH_JAVA_OPTS:-})
+bench_throughput_up "$db" "$port" "$log"
 cleanup() { bench_stop_service "$pid"; bench_drop_db "$db"; rm -rf "$work" "$log"; }
 trap cleanup EXIT
 bench_wait_ready "$port"

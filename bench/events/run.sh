@@ -28,12 +28,7 @@ log=$(mktemp)
 work=$(mktemp -d)
 command -v wrk >/dev/null || { echo "wrk is missing (Debian: apt-get install wrk)" >&2; exit 1; }
 
-bench_require_postgres
-bench_package
-bench_create_db "$db"
-pid=$(CLINIC_WEBHOOKS_ALLOW_INSECURE_TARGETS=true QUARKUS_THREAD_POOL_MAX_THREADS=${BENCH_THREADS:-12} \
-  QUARKUS_DATASOURCE_JDBC_MAX_SIZE=${BENCH_DB_POOL:-12} \
-  bench_start_service "$db" "$port" "$log" -Xms1g -Xmx1g ${BENCH_JAVA_OPTS:-})
+CLINIC_WEBHOOKS_ALLOW_INSECURE_TARGETS=true bench_throughput_up "$db" "$port" "$log"
 java "$here/Receiver.java" "$receiver_port" "$work/lag.txt" & receiver=$!
 for _ in $(seq 1 40); do curl -s -o /dev/null "http://127.0.0.1:$receiver_port/" && break; sleep 0.25; done
 cleanup() { kill "$receiver" 2>/dev/null || true; bench_stop_service "$pid"; bench_drop_db "$db"; rm -rf "$work" "$log"; }
