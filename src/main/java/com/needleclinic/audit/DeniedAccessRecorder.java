@@ -20,7 +20,7 @@ class DeniedAccessRecorder {
     private static final Map<String, String> PATIENT_DATA = Map.of(
             "patients", "PATIENT", "coverages", "COVERAGE", "consents", "CONSENT",
             "appointments", "APPOINTMENT", "treatment-notes", "TREATMENT_NOTE", "claims", "CLAIM",
-            "audit-events", "AUDIT_EVENT", "waitlist", "WAITLIST_ENTRY");
+            "audit-events", "AUDIT_EVENT", "waitlist", "WAITLIST_ENTRY", "offers", "APPOINTMENT");
 
     /** The last path segment of a POST that changes an existing resource, and the action it attempts. */
     private static final Map<String, AuditEntry.Action> ACTIONS = Map.of(
@@ -44,15 +44,15 @@ class DeniedAccessRecorder {
             return;
         }
         UUID patientId = "patients".equals(segments[0]) && segments.length > 1 ? uuid(segments[1]) : null;
-        String resourceType = PATIENT_DATA.get(segments[0]);
-        UUID resourceId = segments.length > 1 ? uuid(segments[1]) : null;
-        if (segments.length > 2 && "waitlist".equals(segments[0]) && "offers".equals(segments[1])) {
-            // /waitlist/offers/{appointmentId}/accept: an answer for the patient of that hold
-            resourceType = "APPOINTMENT";
-            resourceId = uuid(segments[2]);
-        } else if (segments.length > 2 && PATIENT_DATA.containsKey(segments[2])) {
-            resourceType = PATIENT_DATA.get(segments[2]);
-            resourceId = segments.length > 3 ? uuid(segments[3]) : null;
+        // The innermost resource the path names: /patients/{id}/consents/{consentId} is a consent,
+        // /waitlist/offers/{appointmentId}/accept the hold's appointment.
+        String resourceType = null;
+        UUID resourceId = null;
+        for (int i = 0; i < segments.length; i++) {
+            if (PATIENT_DATA.containsKey(segments[i])) {
+                resourceType = PATIENT_DATA.get(segments[i]);
+                resourceId = i + 1 < segments.length ? uuid(segments[i + 1]) : null;
+            }
         }
         AuditEntry.Action action = switch (denied.method()) {
             case "GET" -> resourceId == null ? AuditEntry.Action.SEARCH : AuditEntry.Action.READ;
