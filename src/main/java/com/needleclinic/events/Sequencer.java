@@ -1,6 +1,7 @@
 package com.needleclinic.events;
 
 import com.needleclinic.shared.Daemons;
+import com.needleclinic.shared.Wakeup;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -15,8 +16,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Gives committed events their place in the feed (docs/events.md, "Why the feed never skips").
@@ -51,7 +50,7 @@ class Sequencer {
 
     private final AgroalDataSource dataSource;
     private final FeedSignal signal;
-    private final Semaphore wakeups = new Semaphore(0);
+    private final Wakeup wakeup = new Wakeup();
     private volatile boolean running;
     private Thread thread;
     private boolean failing;
@@ -77,7 +76,7 @@ class Sequencer {
 
     /** A change with events has committed here: number it now rather than at the next poll. */
     void wake() {
-        wakeups.release();
+        wakeup.wake();
     }
 
     private void run() {
@@ -92,8 +91,7 @@ class Sequencer {
                 if (numbered == SKIPPED || numbered > 0) {
                     Thread.sleep(PACE_MILLIS);
                 } else {
-                    wakeups.tryAcquire(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-                    wakeups.drainPermits();
+                    wakeup.await(Duration.ofMillis(IDLE_POLL_MILLIS));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -1,6 +1,7 @@
 package com.needleclinic.waitlist;
 
 import com.needleclinic.shared.Daemons;
+import com.needleclinic.shared.Wakeup;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -10,8 +11,6 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Every instance runs one: it expires holds whose time is up and offers freed time to the
@@ -28,7 +27,7 @@ class OfferWorker {
 
     private final Offers offers;
     private final WaitlistConfig config;
-    private final Semaphore wakeups = new Semaphore(0);
+    private final Wakeup wakeup = new Wakeup();
     private volatile boolean running;
     private Thread thread;
 
@@ -51,7 +50,7 @@ class OfferWorker {
 
     /** Time was freed by a transaction that has committed here: look now rather than at the next poll. */
     void wake() {
-        wakeups.release();
+        wakeup.wake();
     }
 
     private void run() {
@@ -61,8 +60,7 @@ class OfferWorker {
                 if (done < 0) {
                     Thread.sleep(DEFERRED_RETRY.toMillis());
                 } else if (done == 0) {
-                    wakeups.tryAcquire(config.poll().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeups.drainPermits();
+                    wakeup.await(config.poll());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
