@@ -17,13 +17,16 @@
 --    wrong one on empty tables: BookingFactsPlanTest). An overlapping appointment lasts at most
 --    appointment_longest() (a check constraint guarantees it), which bounds both windows. The
 --    exclusion constraints remain the guarantee; this is the friendly path.
---  * rooms (V014): the room the visit would take, from free_room() below; and whether a room asked
---    for is at the location.
+--  * rooms (V014): the room the visit would take, from free_room() below - or, with p_claim, the
+--    room p_prefer names without a look (a practitioner's own room: the insert's exclusion
+--    constraint and suitability trigger judge it, and the service tries again the long way round
+--    if they refuse); and whether a room asked for is at the location.
 -- Dates travel as days since 1970-01-01, times and instants as microseconds. p_self is the
 -- appointment being moved (its own slot is no conflict), or an id that is no appointment's.
 drop function if exists booking_facts(uuid, uuid, uuid, uuid, timestamptz, uuid);
+drop function if exists booking_facts(uuid, uuid, uuid, uuid, timestamptz, uuid, uuid, uuid);
 create or replace function booking_facts(p_patient uuid, p_practitioner uuid, p_service uuid, p_location uuid,
-                              p_start timestamptz, p_self uuid, p_room uuid, p_prefer uuid)
+                              p_start timestamptz, p_self uuid, p_room uuid, p_prefer uuid, p_claim boolean)
     returns json language plpgsql stable
     set plan_cache_mode = force_generic_plan
     set enable_seqscan = off
@@ -48,7 +51,8 @@ begin
                                                    'needsRoom', b.required_capabilities <> '') end,
             'roomAtLocation', p_room is null
                  or exists (select 1 from room r where r.location_id = p_location and r.id = p_room),
-            'room', case when b.required_capabilities <> '' or p_room is not null
+            'room', case when p_claim and p_room is null and b.required_capabilities <> '' then p_prefer
+                         when b.required_capabilities <> '' or p_room is not null
                          then free_room(p_location, p_practitioner, b.required_capabilities, b.span, p_self, p_room,
                                         p_prefer) end,
             'location', (select json_build_object('timeZone', l.time_zone) from location l where l.id = p_location),

@@ -38,7 +38,7 @@ import java.util.UUID;
 class BookingFactsRepository {
 
     /** The query is migration V009's, written to have one plan whatever the statistics. */
-    private static final String SQL = "select booking_facts(?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String SQL = "select booking_facts(?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** Stands for "no appointment" when booking rather than moving one. */
     private static final UUID NONE = new UUID(0, 0);
@@ -53,10 +53,12 @@ class BookingFactsRepository {
 
     /**
      * The facts for booking [start, start + the service's length), or moving appointment {@code self}
-     * there; {@code room} is the room asked for (or null), {@code prefer} the room to keep if free.
+     * there; {@code room} is the room asked for (or null), {@code prefer} the room to keep if free;
+     * {@code claim}: take {@code prefer} without looking whether it is free (the insert's constraints
+     * decide), for a practitioner's own room.
      */
     BookingFacts load(UUID patientId, UUID practitionerId, UUID serviceId, UUID locationId, Instant start, UUID self,
-                      UUID room, UUID prefer) {
+                      UUID room, UUID prefer, boolean claim) {
         String document;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(SQL)) {
@@ -68,6 +70,7 @@ class BookingFactsRepository {
             statement.setObject(6, self == null ? NONE : self);
             statement.setObject(7, room, java.sql.Types.OTHER);
             statement.setObject(8, prefer, java.sql.Types.OTHER);
+            statement.setBoolean(9, claim);
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
                 document = row.getString(1);
@@ -89,7 +92,7 @@ class BookingFactsRepository {
     List<BookingFacts> loadAll(UUID patientId, UUID practitionerId, UUID serviceId, UUID locationId, List<Instant> starts) {
         List<BookingFacts> facts = new java.util.ArrayList<>();
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(
-                "select booking_facts(?, ?, ?, ?, s.start_at::timestamptz, ?, null, null) from unnest(?::text[])"
+                "select booking_facts(?, ?, ?, ?, s.start_at::timestamptz, ?, null, null, false) from unnest(?::text[])"
                         + " with ordinality as s(start_at, n) order by s.n")) {
             statement.setObject(1, patientId);
             statement.setObject(2, practitionerId);

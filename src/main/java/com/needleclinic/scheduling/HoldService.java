@@ -113,7 +113,7 @@ public class HoldService {
             Appointment.Slot placed;
             try {
                 BookingFacts facts = bookingFacts.load(patientId, slot.practitionerId(), serviceId, locationId,
-                        slot.start(), null, null, null);
+                        slot.start(), null, null, null, false);
                 if (!facts.patientFound() || facts.practitioner() == null) {
                     return Optional.empty();
                 }

@@ -20,10 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * practitioner working there (in the database's order of ids) starts from the k-th room the
  * service can use. {@code free_room()} works the same out in SQL for every booking, from two
  * scans; handed the home room, it answers with one look at that room when it is free (most
- * bookings), ~85 us less per booking (docs/performance.md, "Rooms"). Read from a cache refreshed
- * every {@link #FRESH}: only a preference, so a stale answer (a room deactivated, a practitioner
- * added meanwhile) costs the longer way round in SQL, never a wrong room - the database checks the
- * room it is given and the constraints decide.
+ * bookings), ~85 us less per booking (docs/performance.md, "Rooms"); when the room is the
+ * practitioner's own, a booking claims it without that look (AppointmentService#book). Read from a
+ * cache refreshed every {@link #FRESH}: only a preference, so a stale answer (a room deactivated, a
+ * practitioner added meanwhile) costs the longer way round, never a wrong room - the database checks
+ * the room it is given and the constraints decide.
  */
 @ApplicationScoped
 class HomeRooms {
@@ -51,14 +52,22 @@ class HomeRooms {
         this.dataSource = dataSource;
     }
 
+    /**
+     * A practitioner's home room; {@code own} when no other practitioner of the location starts from
+     * the same room (the location has at least as many suitable rooms as practitioners).
+     */
+    record Home(UUID room, boolean own) {
+    }
+
     /** The home room, or null: the service needs none, or the practitioner does not work there. */
-    UUID of(UUID locationId, UUID serviceId, UUID practitionerId) {
+    Home of(UUID locationId, UUID serviceId, UUID practitionerId) {
         List<UUID> suitable = fresh(rooms, List.of(locationId, serviceId), ROOMS, serviceId, locationId);
         if (suitable.isEmpty()) {
             return null;
         }
-        int k = fresh(practitioners, locationId, PRACTITIONERS, locationId).indexOf(practitionerId);
-        return k < 0 ? null : suitable.get(k % suitable.size());
+        List<UUID> working = fresh(practitioners, locationId, PRACTITIONERS, locationId);
+        int k = working.indexOf(practitionerId);
+        return k < 0 ? null : new Home(suitable.get(k % suitable.size()), working.size() <= suitable.size());
     }
 
     private <K> List<UUID> fresh(Map<K, Cached> cache, K key, String sql, UUID... params) {

@@ -170,6 +170,30 @@ class RoomTest {
     }
 
     @Test
+    void a_bed_of_ones_own_is_taken_without_a_look_and_a_taken_or_deactivated_one_sends_the_booking_to_the_next() {
+        room("Bed 1", "TREATMENT_BED");
+        room("Bed 2", "TREATMENT_BED");
+        UUID a = practitioner();
+        UUID b = practitioner();
+        String bedOfA = book(a, bedService, "08:00", null).statusCode(201).extract().path("roomId");
+        String bedOfB = book(b, bedService, "08:00", null).statusCode(201).extract().path("roomId");
+        assertThat(bedOfA).isNotEqualTo(bedOfB);
+
+        // B's visit put in A's bed by hand: A's booking at that time claims its own bed, the exclusion
+        // constraint refuses it, and the booking takes the bed that is free
+        book(b, bedService, "09:00", UUID.fromString(bedOfA)).statusCode(201).body("roomId", equalTo(bedOfA));
+        book(a, bedService, "09:00", null).statusCode(201).body("roomId", equalTo(bedOfB));
+
+        // A's bed deactivated a moment ago (the home-room cache still names it): the suitability
+        // trigger refuses it, and the booking takes the other bed; with that one taken too, no room
+        asAdmin().body(Map.of("active", false)).patch("/api/v1/rooms/{id}", bedOfA).then().statusCode(200);
+        book(a, bedService, "10:00", null).statusCode(201).body("roomId", equalTo(bedOfB));
+        book(a, bedService, "11:00", UUID.fromString(bedOfB)).statusCode(201);
+        book(a, bedService, "11:00", null).statusCode(409).body("code", equalTo("slot-unavailable"));
+        book(b, bedService, "11:00", null).statusCode(409).body("code", equalTo("no-room-available"));
+    }
+
+    @Test
     void deactivating_a_room_flags_its_future_visits_and_says_which() {
         UUID bed = room("Bed", "TREATMENT_BED");
         long head = Feed.head(db);

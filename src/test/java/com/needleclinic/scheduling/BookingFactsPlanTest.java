@@ -127,7 +127,7 @@ class BookingFactsPlanTest {
         String source = scalar(sql, "select prosrc from pg_proc where proname = 'booking_facts'");
         String query = source.substring(source.indexOf("return (") + "return (".length(), source.lastIndexOf(");"));
         String[] arguments = {"p_patient", "p_practitioner", "p_service", "p_location", "p_start", "p_self", "p_room",
-            "p_prefer"};
+            "p_prefer", "p_claim"};
         for (int i = 0; i < arguments.length; i++) {
             query = query.replaceAll("\\b" + arguments[i] + "\\b", "\\$" + (i + 1));
         }
@@ -136,11 +136,11 @@ class BookingFactsPlanTest {
 
     /** The generic plan's index reads, as "table USING method (key)"; fails on any sequential scan. */
     private static Set<String> plan(Statement sql, String body, String name) throws SQLException {
-        sql.execute("prepare " + name + " (uuid, uuid, uuid, uuid, timestamptz, uuid, uuid, uuid) as " + body);
+        sql.execute("prepare " + name + " (uuid, uuid, uuid, uuid, timestamptz, uuid, uuid, uuid, boolean) as " + body);
         List<String> lines = new ArrayList<>();
         try (ResultSet rows = sql.executeQuery("explain (costs off) execute " + name
                 + " (gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), now(), gen_random_uuid(),"
-                + " null, null)")) {
+                + " null, null, false)")) {
             while (rows.next()) {
                 lines.add(rows.getString(1));
             }
