@@ -24,7 +24,6 @@
 -- Dates travel as days since 1970-01-01, times and instants as microseconds. p_self is the
 -- appointment being moved (its own slot is no conflict), or an id that is no appointment's.
 drop function if exists booking_facts(uuid, uuid, uuid, uuid, timestamptz, uuid);
-drop function if exists booking_facts(uuid, uuid, uuid, uuid, timestamptz, uuid, uuid, uuid);
 create or replace function booking_facts(p_patient uuid, p_practitioner uuid, p_service uuid, p_location uuid,
                               p_start timestamptz, p_self uuid, p_room uuid, p_prefer uuid, p_claim boolean)
     returns json language plpgsql stable
@@ -75,6 +74,15 @@ begin
                    and a.status is distinct from 'CANCELLED' and a.id <> p_self))
           from bounds b);
 end $$;
+
+-- The form before p_claim, for instances of that version still running during a rolling deploy:
+-- the same facts, never claiming. Drop it once no such instance can be left.
+create or replace function booking_facts(p_patient uuid, p_practitioner uuid, p_service uuid, p_location uuid,
+                              p_start timestamptz, p_self uuid, p_room uuid, p_prefer uuid)
+    returns json language sql stable
+as $$
+    select booking_facts(p_patient, p_practitioner, p_service, p_location, p_start, p_self, p_room, p_prefer, false)
+$$;
 
 -- The room a visit of [span) would take: the one asked for (p_room), else an active room of the
 -- location with every capability required - the one preferred first (p_prefer: the visit's own

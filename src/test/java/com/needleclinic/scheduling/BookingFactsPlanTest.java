@@ -1,5 +1,6 @@
 package com.needleclinic.scheduling;
 
+import com.needleclinic.support.Api;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -107,10 +109,30 @@ class BookingFactsPlanTest {
         }
     }
 
+    @Test
+    void the_form_an_instance_of_the_previous_version_calls_gives_the_same_facts_and_never_claims() throws SQLException {
+        Clinic clinic = new Clinic();
+        UUID practitioner = clinic.imsPractitioner(null);
+        UUID patient = createPatient();
+        Map<String, Object> needsBed = Api.serviceBody("IMS");
+        needsBed.put("requiredCapabilities", List.of("TREATMENT_BED"));
+        UUID bedService = UUID.fromString(Api.asAdmin().body(needsBed).post("/api/v1/services")
+                .then().statusCode(201).extract().path("id"));
+        UUID someRoom = UUID.randomUUID();
+        String args = "'" + patient + "', '" + practitioner + "', '" + bedService + "', '" + clinic.location + "', '"
+                + Clinic.at(Clinic.inDays(30), "09:00") + "', '" + new UUID(0, 0) + "', null, '" + someRoom + "'";
+        try (Connection connection = db.getConnection(); Statement sql = connection.createStatement()) {
+            String previous = scalar(sql, "select booking_facts(" + args + ")::text");
+            assertThat(previous).contains("\"patientFound\" : true").contains("\"room\" : null");
+            assertThat(previous).isEqualTo(scalar(sql, "select booking_facts(" + args + ", false)::text"));
+            assertThat(scalar(sql, "select booking_facts(" + args + ", true)::text")).contains("\"room\" : \"" + someRoom);
+        }
+    }
+
     /** The function's SET clauses, applied to this transaction: the plan is built under them. */
     private static void applyFunctionSettings(Statement sql) throws SQLException {
         List<String> settings = new ArrayList<>();
-        try (ResultSet rows = sql.executeQuery("select unnest(proconfig) from pg_proc where proname = 'booking_facts'")) {
+        try (ResultSet rows = sql.executeQuery("select unnest(proconfig) from pg_proc where proname = 'booking_facts' and pronargs = 9")) {
             while (rows.next()) {
                 settings.add(rows.getString(1));
             }
@@ -124,7 +146,7 @@ class BookingFactsPlanTest {
 
     /** The query the function returns, with its arguments as numbered parameters. */
     private static String functionBody(Statement sql) throws SQLException {
-        String source = scalar(sql, "select prosrc from pg_proc where proname = 'booking_facts'");
+        String source = scalar(sql, "select prosrc from pg_proc where proname = 'booking_facts' and pronargs = 9");
         String query = source.substring(source.indexOf("return (") + "return (".length(), source.lastIndexOf(");"));
         String[] arguments = {"p_patient", "p_practitioner", "p_service", "p_location", "p_start", "p_self", "p_room",
             "p_prefer", "p_claim"};
