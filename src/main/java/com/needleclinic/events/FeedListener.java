@@ -16,7 +16,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * Hears the feed advance in any instance: one connection per instance {@code LISTEN}s on the
@@ -31,8 +30,7 @@ class FeedListener {
     private static final int WAIT_MILLIS = 500;
 
     private final FeedSignal signal;
-    private volatile boolean running;
-    private Thread thread;
+    private final Daemons daemons = new Daemons(Duration.ofSeconds(5));
 
     FeedListener(FeedSignal signal) {
         this.signal = signal;
@@ -47,20 +45,16 @@ class FeedListener {
     }
 
     void start(@Observes StartupEvent startup) {
-        running = true;
-        thread = Daemons.start("event-feed-listener", this::run);
+        daemons.start("event-feed-listener", this::run);
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
-        running = false;
-        if (thread != null) {
-            Daemons.stop(List.of(thread), Duration.ofSeconds(5));
-        }
+        daemons.stop();
     }
 
     private void run() {
         boolean reconnecting = false;
-        while (running) {
+        while (daemons.running()) {
             try (Connection connection = connect()) {
                 try (Statement listen = connection.createStatement()) {
                     listen.execute("listen " + Sequencer.CHANNEL);
@@ -71,14 +65,14 @@ class FeedListener {
                     reconnecting = false;
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
-                while (running) {
+                while (daemons.running()) {
                     PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
                     if (notifications != null && notifications.length > 0) {
                         signal.advanced();
                     }
                 }
             } catch (SQLException | RuntimeException e) {
-                if (!running) {
+                if (!daemons.running()) {
                     return;
                 }
                 if (!reconnecting) {

@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * Gives committed events their place in the feed (docs/events.md, "Why the feed never skips").
@@ -51,8 +50,7 @@ class Sequencer {
     private final AgroalDataSource dataSource;
     private final FeedSignal signal;
     private final Wakeup wakeup = new Wakeup();
-    private volatile boolean running;
-    private Thread thread;
+    private final Daemons daemons = new Daemons(Duration.ofSeconds(5));
     private boolean failing;
     private long numberedSinceVacuum;
     private long lastVacuum = System.nanoTime();
@@ -63,15 +61,11 @@ class Sequencer {
     }
 
     void start(@Observes StartupEvent startup) {
-        running = true;
-        thread = Daemons.start("event-sequencer", this::run);
+        daemons.start("event-sequencer", this::run);
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
-        running = false;
-        if (thread != null) {
-            Daemons.stop(List.of(thread), Duration.ofSeconds(5));
-        }
+        daemons.stop();
     }
 
     /** A change with events has committed here: number it now rather than at the next poll. */
@@ -80,7 +74,7 @@ class Sequencer {
     }
 
     private void run() {
-        while (running) {
+        while (daemons.running()) {
             try {
                 int numbered = round();
                 recovered();

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -28,8 +27,7 @@ class OfferWorker {
     private final Offers offers;
     private final WaitlistConfig config;
     private final Wakeup wakeup = new Wakeup();
-    private volatile boolean running;
-    private Thread thread;
+    private final Daemons daemons = new Daemons(Duration.ofSeconds(5));
 
     OfferWorker(Offers offers, WaitlistConfig config) {
         this.offers = offers;
@@ -37,15 +35,11 @@ class OfferWorker {
     }
 
     void start(@Observes StartupEvent startup) {
-        running = true;
-        thread = Daemons.start("waitlist-offers", this::run);
+        daemons.start("waitlist-offers", this::run);
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
-        running = false;
-        if (thread != null) {
-            Daemons.stop(List.of(thread), Duration.ofSeconds(5));
-        }
+        daemons.stop();
     }
 
     /** Time was freed by a transaction that has committed here: look now rather than at the next poll. */
@@ -54,7 +48,7 @@ class OfferWorker {
     }
 
     private void run() {
-        while (running) {
+        while (daemons.running()) {
             try {
                 int done = round();
                 if (done < 0) {

@@ -52,8 +52,7 @@ class WebhookDispatcher {
     private final ObjectMapper json;
     private final Clock clock;
     private final WebhookConfig config;
-    private final List<Thread> workers = new ArrayList<>();
-    private volatile boolean running;
+    private final Daemons daemons = new Daemons(Duration.ofSeconds(15));
     private volatile boolean failing;
     /** The soonest retry this instance scheduled: idle workers wake for it rather than at the next poll. */
     private final AtomicReference<Instant> soonestRetry = new AtomicReference<>();
@@ -72,19 +71,17 @@ class WebhookDispatcher {
     }
 
     void start(@Observes StartupEvent startup) {
-        running = true;
         for (int i = 0; i < config.workers(); i++) {
-            workers.add(Daemons.start("webhook-delivery-" + i, this::run));
+            daemons.start("webhook-delivery-" + i, this::run);
         }
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
-        running = false;
-        Daemons.stop(workers, Duration.ofSeconds(15));
+        daemons.stop();
     }
 
     private void run() {
-        while (running) {
+        while (daemons.running()) {
             try {
                 long seen = signal.generation();
                 boolean worked = QuarkusTransaction.requiringNew().timeout(60).call(this::deliverDue);
@@ -99,7 +96,7 @@ class WebhookDispatcher {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                if (!running) {
+                if (!daemons.running()) {
                     return;
                 }
                 if (!failing) {
@@ -168,7 +165,7 @@ class WebhookDispatcher {
                 return new Batch(attempts, acknowledged, outcome);
             }
             acknowledged = event.sequence();
-            if (System.nanoTime() > budgetEnds || !running) {
+            if (System.nanoTime() > budgetEnds || !daemons.running()) {
                 return new Batch(attempts, acknowledged, null);
             }
         }
