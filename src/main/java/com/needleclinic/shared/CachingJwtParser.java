@@ -7,7 +7,12 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.inject.Inject;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.lang.JoseException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import javax.crypto.SecretKey;
@@ -43,15 +48,21 @@ public class CachingJwtParser implements JWTParser {
     private final JWTParser delegate;
     private final Clock clock;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final boolean refuseDevKey;
 
     @Inject
     CachingJwtParser(DefaultJWTParser delegate) {
-        this(delegate, Clock.systemUTC());
+        this(delegate, Clock.systemUTC(), ConfigUtils.getProfiles().contains("prod"));
     }
 
     CachingJwtParser(JWTParser delegate, Clock clock) {
+        this(delegate, clock, false);
+    }
+
+    CachingJwtParser(JWTParser delegate, Clock clock, boolean refuseDevKey) {
         this.delegate = delegate;
         this.clock = clock;
+        this.refuseDevKey = refuseDevKey;
     }
 
     @Override
@@ -62,6 +73,9 @@ public class CachingJwtParser implements JWTParser {
             return hit.jwt();
         }
         JsonWebToken jwt = delegate.parse(token);
+        if (refuseDevKey && signedWithDevKey(token)) {
+            throw new ParseException("the token is signed with the public dev-only key, which production never trusts");
+        }
         checkClaims(jwt, now);
         remember(token, jwt, now);
         return jwt;
@@ -84,6 +98,25 @@ public class CachingJwtParser implements JWTParser {
         Object issuedAt = jwt.getClaim(org.eclipse.microprofile.jwt.Claims.iat.name());
         if (issuedAt instanceof Number iat && iat.longValue() > now.plus(ISSUED_AT_SKEW).getEpochSecond()) {
             throw new ParseException("the token was issued in the future");
+        }
+    }
+
+    /**
+     * Whether the dev key signed this token. Production refuses such a token whatever key source
+     * vouched for it (a JWKS URL serving the dev key is not caught at start, StartupCheck): the
+     * dev private key is public, so anyone could have made it. One RSA verification per token
+     * first seen, none for a remembered one.
+     */
+    static boolean signedWithDevKey(String token) {
+        try {
+            JsonWebSignature signature = new JsonWebSignature();
+            signature.setAlgorithmConstraints(new AlgorithmConstraints(
+                    AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256));
+            signature.setCompactSerialization(token);
+            signature.setKey(StartupCheck.devKey());
+            return signature.verifySignature();
+        } catch (JoseException | RuntimeException notVerifiable) {
+            return false;
         }
     }
 

@@ -1,45 +1,40 @@
 package com.needleclinic.shared;
 
-import io.quarkus.runtime.configuration.ConfigUtils;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigUtils;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.interceptor.Interceptor;
+import org.eclipse.microprofile.config.Config;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Production refuses to start without an explicitly configured token verification key and
- * issuer: a service holding health records must never run with a default or a dev key.
+ * The backstop of {@link StartupCheck} inside Quarkus: production refuses to start without a
+ * database, an explicitly configured verification key that is not the dev key, and an issuer
+ * that is not the dev issuer. {@code Main} has already refused such a start before Quarkus ran;
+ * this catches a start that did not go through it (e.g. a custom launcher), before any other
+ * start-up observer.
  */
 public class JwtConfigGuard {
 
-    static final String DEV_ISSUER = "https://dev.needleclinic.invalid";
-
-    void onStart(@Observes StartupEvent event,
-                 @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> key,
-                 @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> keyLocation,
-                 @ConfigProperty(name = "mp.jwt.verify.issuer") Optional<String> issuer) {
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event, Config config) {
         if (!ConfigUtils.getProfiles().contains("prod")) {
             return;
         }
-        List<String> problems = problems(key, keyLocation, issuer);
+        List<String> problems = StartupCheck.problems(name -> config.getOptionalValue(name, String.class));
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Refusing to start: " + String.join("; ", problems));
+            throw new StartupRefused(problems);
         }
     }
 
-    static List<String> problems(Optional<String> key, Optional<String> keyLocation, Optional<String> issuer) {
-        List<String> problems = new ArrayList<>();
-        if (key.filter(k -> !k.isBlank()).isEmpty() && keyLocation.filter(k -> !k.isBlank()).isEmpty()) {
-            problems.add("set MP_JWT_VERIFY_PUBLICKEY_LOCATION to the token verification key (PEM or JWKS)");
+    /**
+     * A start refused for its configuration. Its message names settings only, never a value that
+     * could be a secret or patient data, so the log redaction lets it through ({@link LogRedaction}).
+     */
+    public static final class StartupRefused extends RuntimeException {
+        public StartupRefused(List<String> problems) {
+            super("Refusing to start: " + String.join("; ", problems));
         }
-        if (issuer.filter(i -> !i.isBlank()).isEmpty()) {
-            problems.add("set MP_JWT_VERIFY_ISSUER to the expected token issuer");
-        } else if (issuer.get().trim().equals(DEV_ISSUER)) {
-            problems.add("the dev-only issuer " + DEV_ISSUER + " is not allowed in production");
-        }
-        return problems;
     }
 }

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * and stack frames of the whole cause chain, and drops every message;</li>
  * <li>a message that quotes a database error is cut before the first part that can carry values.</li>
  * </ul>
+ * The one message kept is a refused start's ({@link JwtConfigGuard.StartupRefused}): it names the
+ * settings to fix and nothing else, and without it an operator cannot tell why the service stopped.
  * {@code LogRedactionTest} sends marked values through every failure path and scans the log.
  */
 @LoggingFilter(name = "clinic-redaction")
@@ -62,6 +64,9 @@ public final class LogRedaction implements Filter {
 
     /** The class and, for a database error, its SQLSTATE: what a failure is, never what it was about. */
     static String describe(Throwable t) {
+        if (t instanceof JwtConfigGuard.StartupRefused refused) {
+            return t.getClass().getName() + ": " + refused.getMessage(); // names settings only, for the operator
+        }
         String state = t instanceof SQLException sql && sql.getSQLState() != null ? " SQLSTATE " + sql.getSQLState() : "";
         return t.getClass().getName() + state;
     }

@@ -12,6 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -23,6 +26,12 @@ import java.util.Map;
 public final class Instances implements AutoCloseable {
 
     public static final String ISSUER = "https://it.needleclinic.invalid";
+    /**
+     * The instances' own key pair, made for this run: production refuses the dev key
+     * (StartupCheck), as it must refuse any key whose private half is public.
+     */
+    private static final KeyPair KEYS = keyPair();
+    public static final Path PUBLIC_KEY = writePublicKey(Path.of("target", "it-keys", "public.pem"));
 
     private final String jdbcUrl;
     private final String user;
@@ -58,9 +67,16 @@ public final class Instances implements AutoCloseable {
         private int port;
         private int managementPort;
         private Process process;
+        private final Map<String, String> overrides = new HashMap<>();
 
         Instance(String name) {
             this.name = name;
+        }
+
+        /** A setting of this instance's environment other than the defaults below. */
+        public Instance with(String variable, String value) {
+            overrides.put(variable, value);
+            return this;
         }
 
         public String url() {
@@ -83,12 +99,13 @@ public final class Instances implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
             env.put("QUARKUS_DATASOURCE_USERNAME", user);
             env.put("QUARKUS_DATASOURCE_PASSWORD", password);
-            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Path.of("scripts/dev-keys/public.pem").toAbsolutePath().toString());
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", PUBLIC_KEY.toAbsolutePath().toString());
             env.put("MP_JWT_VERIFY_ISSUER", ISSUER);
             env.put("CLINIC_RATE_LIMIT_REQUESTS_PER_SECOND", "0");
             env.put("CLINIC_WEBHOOKS_ALLOW_INSECURE_TARGETS", "true");
             env.put("CLINIC_WEBHOOKS_RETRY_BASE", "PT0.2S");
             env.put("CLINIC_WEBHOOKS_RETRY_MAX", "PT1S");
+            env.putAll(overrides);
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m", "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -146,9 +163,59 @@ public final class Instances implements AutoCloseable {
         }
     }
 
-    /** A token the instances accept (their issuer, the dev key). */
+    /** A token the instances accept (their issuer, their key). */
     public static String token(String role, String subject) {
-        return Tokens.builder(role, subject).issuer(ISSUER).sign(Tokens.key());
+        return Tokens.builder(role, subject).issuer(ISSUER).sign(KEYS.getPrivate());
+    }
+
+    /** The packaged service run in the prod profile with exactly this environment (plus PATH); it must exit within 60 s. */
+    public static Exit runToExit(Map<String, String> environment, Path log) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().clear();
+        builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the service did not exit; see " + log);
+        }
+        return new Exit(process.exitValue(), Files.readString(log));
+    }
+
+    public record Exit(int code, String log) {
+    }
+
+    /** A database of its own on the instances' server, for a test that must see it untouched. */
+    public String freshDatabase(String name) throws java.sql.SQLException {
+        try (java.sql.Connection connection = connect(); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + name + " with (force)");
+            statement.execute("create database " + name);
+        }
+        return jdbcUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
+    }
+
+    private static KeyPair keyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path writePublicKey(Path path) {
+        try {
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, "-----BEGIN PUBLIC KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(KEYS.getPublic().getEncoded())
+                    + "\n-----END PUBLIC KEY-----\n");
+            return path;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
