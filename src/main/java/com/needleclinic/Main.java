@@ -20,10 +20,7 @@ import java.util.List;
  * database or starts a background loop; then it runs Quarkus.
  */
 @QuarkusMain
-public final class Main {
-
-    private Main() {
-    }
+public class Main {
 
     public static void main(String... args) {
         String profile = System.getProperty("quarkus.profile",
