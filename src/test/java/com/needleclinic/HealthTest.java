@@ -37,6 +37,13 @@ class HealthTest {
     }
 
     @Test
+    void the_connection_pool_is_measured() {
+        given().get(management("/q/metrics")).then().statusCode(200)
+                .body(containsString("agroal_active_count"), containsString("agroal_awaiting_count"),
+                        containsString("agroal_max_used_count"));
+    }
+
+    @Test
     void the_public_port_serves_neither_health_nor_metrics() {
         given().get("/q/metrics").then().statusCode(404);
         given().get("/q/health/ready").then().statusCode(404);

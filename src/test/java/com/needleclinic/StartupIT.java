@@ -97,6 +97,7 @@ class StartupIT {
         jwks.start();
         try (Instance instance = instances.instance("startup-jwks")
                 .with("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks")
+                .with("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true")
                 .start()) {
             String devToken = Tokens.builder("admin", "mallory").issuer(Instances.ISSUER).sign(Tokens.key());
             HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -105,6 +106,9 @@ class StartupIT {
 
             assertThat(answer.statusCode()).isEqualTo(401);
             assertThat(answer.body()).contains("dev-only key");
+            assertThat(Files.readAllLines(Path.of("target", "it-startup-jwks.log")))
+                    .as("QUARKUS_LOG_CONSOLE_JSON_ENABLED=true writes JSON lines")
+                    .anyMatch(line -> line.startsWith("{") && line.contains("\"loggerName\":\"io.quarkus\""));
         } finally {
             jwks.stop(0);
         }
