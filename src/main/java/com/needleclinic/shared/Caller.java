@@ -1,5 +1,6 @@
 package com.needleclinic.shared;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -13,6 +14,10 @@ public class Caller {
 
     @Inject
     JsonWebToken token;
+
+    /** The authenticated identity: its roles are the token's, translated by {@link IdentityProviderRoles}. */
+    @Inject
+    SecurityIdentity identity;
 
     /** The token subject: owner of idempotency keys and the actor in the audit log. */
     public String subject() {
@@ -31,7 +36,7 @@ public class Caller {
     }
 
     public boolean is(String role) {
-        return token.getGroups() != null && token.getGroups().contains(role);
+        return identity.hasRole(role);
     }
 
     public Optional<UUID> practitionerId() {
