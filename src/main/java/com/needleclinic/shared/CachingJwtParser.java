@@ -1,5 +1,6 @@
 package com.needleclinic.shared;
 
+import io.quarkus.runtime.configuration.ConfigUtils;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -7,13 +8,12 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
-import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.lang.JoseException;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import javax.crypto.SecretKey;
 import java.security.PrivateKey;
