@@ -106,8 +106,7 @@ public final class Instances implements AutoCloseable {
             env.put("CLINIC_WEBHOOKS_RETRY_BASE", "PT0.2S");
             env.put("CLINIC_WEBHOOKS_RETRY_MAX", "PT1S");
             env.putAll(overrides);
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
+            ProcessBuilder builder = service()
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().clear();
             builder.environment().putAll(env);
@@ -170,9 +169,7 @@ public final class Instances implements AutoCloseable {
 
     /** The packaged service run in the prod profile with exactly this environment (plus PATH); it must exit within 60 s. */
     public static Exit runToExit(Map<String, String> environment, Path log) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = service().redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().clear();
         builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         builder.environment().putAll(environment);
@@ -185,6 +182,12 @@ public final class Instances implements AutoCloseable {
     }
 
     public record Exit(int code, String log) {
+    }
+
+    /** The packaged service, run with this JVM's java and a small heap. */
+    private static ProcessBuilder service() {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString());
     }
 
     /** A database of its own on the instances' server, for a test that must see it untouched. */

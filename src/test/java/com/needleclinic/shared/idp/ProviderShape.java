@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.function.UnaryOperator;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One identity provider's token shape: where it puts roles and what it calls them, configured
@@ -22,23 +23,21 @@ abstract class ProviderShape {
     /** The provider's name for the service's admin role. */
     abstract String adminName();
 
-    private String token(UnaryOperator<JwtClaimsBuilder> shape) {
+    String token(UnaryOperator<JwtClaimsBuilder> shape) {
         return shape.apply(Jwt.issuer(Tokens.ISSUER).subject("idp-user-1").expiresIn(3600)).sign(Tokens.key());
     }
 
-    private int adminOnlyStatus(String token) {
+    int adminOnlyStatus(String token) {
         return given().auth().oauth2(token).get("/api/v1/webhook-subscriptions").then().extract().statusCode();
     }
 
     @Test
     void the_providers_name_for_admin_is_an_admin() {
-        org.assertj.core.api.Assertions.assertThat(adminOnlyStatus(token(t -> withRoles(t, "offline_access", adminName()))))
-                .isEqualTo(200);
+        assertThat(adminOnlyStatus(token(t -> withRoles(t, "offline_access", adminName())))).isEqualTo(200);
     }
 
     @Test
     void other_names_grant_nothing() {
-        org.assertj.core.api.Assertions.assertThat(adminOnlyStatus(token(t -> withRoles(t, "offline_access", "uma_authorization"))))
-                .isEqualTo(403);
+        assertThat(adminOnlyStatus(token(t -> withRoles(t, "offline_access", "uma_authorization")))).isEqualTo(403);
     }
 }
