@@ -166,7 +166,7 @@ public class ClaimService {
         if (caller.is(Roles.ADMIN)) {
             return filter;
         }
-        UUID insurer = caller.insurerId().orElseThrow(() -> new ForbiddenException("The token carries no insurer_id claim"));
+        UUID insurer = caller.requireInsurerId();
         return new ClaimFilter(insurer, filter.from(), filter.to(), filter.status());
     }
 

@@ -1,10 +1,19 @@
 package com.needleclinic.insurer;
 
 import com.needleclinic.shared.Ids;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.BatchSize;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** An extended-health insurer that pulls direct-billing claims; {@code code} is its short, unique handle. */
@@ -17,6 +26,12 @@ public class Insurer {
     private String code;
     @Version
     private long version;
+    /** The identity-provider subjects of its API clients, each acting as this insurer (identity_link). */
+    @ElementCollection
+    @CollectionTable(name = "identity_link", joinColumns = @JoinColumn(name = "insurer_id"))
+    @Column(name = "subject")
+    @BatchSize(size = 100)
+    private Set<String> clientSubjects = new HashSet<>();
 
     protected Insurer() {
     }
@@ -29,6 +44,19 @@ public class Insurer {
     void update(String newName, String newCode) {
         this.name = newName.strip();
         this.code = newCode.strip();
+    }
+
+    /** Replaces the linked client subjects with {@code subjects}. */
+    void linkClients(Collection<String> subjects) {
+        Set<String> linked = new HashSet<>();
+        subjects.forEach(s -> linked.add(s.strip()));
+        clientSubjects.retainAll(linked);
+        clientSubjects.addAll(linked);
+    }
+
+    /** The linked client subjects, sorted. */
+    public List<String> clientSubjects() {
+        return clientSubjects.stream().sorted().toList();
     }
 
     public UUID id() {

@@ -35,6 +35,7 @@ public class InsurerService implements KnownConstraints {
     public Created<InsurerView> create(InsurerRequest request) {
         requireFreeCode(request.code(), null);
         Insurer insurer = new Insurer(request.name(), request.code());
+        insurer.linkClients(request.clientSubjects());
         insurers.persistAndFlush(insurer);
         Log.infof("Created insurer %s", insurer.id());
         return new Created<>("/api/v1/insurers/" + insurer.id(), insurer.version(), InsurerView.of(insurer));
@@ -55,10 +56,12 @@ public class InsurerService implements KnownConstraints {
     public Versioned<InsurerView> patch(UUID id, JsonNode patch, IfMatch ifMatch) {
         Insurer insurer = require(id);
         ifMatch.verify(insurer.version());
-        InsurerRequest merged = mergePatch.apply(new InsurerRequest(insurer.name(), insurer.code()), patch,
+        InsurerRequest merged = mergePatch.apply(new InsurerRequest(insurer.name(), insurer.code(),
+                insurer.clientSubjects()), patch,
                 InsurerRequest.class);
         requireFreeCode(merged.code(), id);
         insurer.update(merged.name(), merged.code());
+        insurer.linkClients(merged.clientSubjects());
         insurers.flush();
         Log.infof("Updated insurer %s", id);
         return new Versioned<>(insurer.version(), InsurerView.of(insurer));

@@ -3,17 +3,23 @@ package com.needleclinic.practitioner;
 import com.needleclinic.location.Province;
 import com.needleclinic.shared.Ids;
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.BatchSize;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** A regulated health professional who treats patients, with the needling certifications they hold. */
@@ -39,6 +45,12 @@ public class Practitioner {
     private long version;
     @OneToMany(mappedBy = "practitioner", cascade = CascadeType.ALL)
     private List<Certification> certifications = new ArrayList<>();
+    /** The identity-provider subject that acts as this practitioner: none or one (identity_link). */
+    @ElementCollection
+    @CollectionTable(name = "identity_link", joinColumns = @JoinColumn(name = "practitioner_id"))
+    @Column(name = "subject")
+    @BatchSize(size = 100)
+    private Set<String> identitySubjects = new HashSet<>();
 
     protected Practitioner() {
     }
@@ -61,6 +73,18 @@ public class Practitioner {
         this.registrationNumber = profile.registrationNumber().strip();
         this.registrationBody = profile.registrationBody().strip();
         this.province = profile.province();
+    }
+
+    /** Links the token subject that acts as this practitioner, replacing any before; null unlinks. */
+    void linkIdentity(String subject) {
+        String linked = subject == null ? null : subject.strip();
+        if (linked == null ? identitySubjects.isEmpty() : identitySubjects.equals(Set.of(linked))) {
+            return;
+        }
+        identitySubjects.clear();
+        if (linked != null) {
+            identitySubjects.add(linked);
+        }
     }
 
     void activate() {
@@ -117,6 +141,11 @@ public class Practitioner {
 
     public Province province() {
         return province;
+    }
+
+    /** The linked identity-provider subject, or null. */
+    public String identitySubject() {
+        return identitySubjects.stream().findFirst().orElse(null);
     }
 
     public boolean active() {

@@ -11,6 +11,7 @@ class PractitionerConstraints implements KnownConstraints {
 
     @Override
     public Map<String, Problem> problemsByConstraint() {
-        return Map.of("practitioner_registration_unique", PractitionerService.duplicateRegistration().toProblem());
+        return Map.of("practitioner_registration_unique", PractitionerService.duplicateRegistration().toProblem(),
+                "identity_link_subject_once", PractitionerService.subjectLinked().toProblem());
     }
 }

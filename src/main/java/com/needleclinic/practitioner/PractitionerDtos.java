@@ -4,6 +4,7 @@ import com.needleclinic.location.Province;
 import com.needleclinic.shared.OrderedPeriod;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
@@ -16,7 +17,11 @@ public final class PractitionerDtos {
     private PractitionerDtos() {
     }
 
-    /** Create body, and the shape a merge patch is applied to. {@code active} defaults to true. */
+    /**
+     * Create body, and the shape a merge patch is applied to. {@code active} defaults to true;
+     * {@code identitySubject} is the identity provider's subject that acts as this practitioner
+     * (docs/security.md, "Identity providers"), null for none.
+     */
     public record PractitionerRequest(
             @NotBlank @Size(max = 100) String firstName,
             @NotBlank @Size(max = 100) String lastName,
@@ -24,7 +29,9 @@ public final class PractitionerDtos {
             @NotBlank @Size(max = 50) String registrationNumber,
             @NotBlank @Size(max = 200) String registrationBody,
             @NotNull Province province,
-            Boolean active) {
+            Boolean active,
+            @Size(min = 1, max = 255) @Pattern(regexp = "\\S(.*\\S)?", message = "must not start or end with a space")
+            String identitySubject) {
 
         public PractitionerRequest {
             active = active == null || active;
@@ -37,15 +44,15 @@ public final class PractitionerDtos {
 
     public record PractitionerView(UUID id, String firstName, String lastName, Discipline discipline,
                                    String registrationNumber, String registrationBody, Province province,
-                                   boolean active) {
+                                   boolean active, String identitySubject) {
         static PractitionerView of(Practitioner p) {
             return new PractitionerView(p.id(), p.firstName(), p.lastName(), p.discipline(), p.registrationNumber(),
-                    p.registrationBody(), p.province(), p.active());
+                    p.registrationBody(), p.province(), p.active(), p.identitySubject());
         }
 
         PractitionerRequest asRequest() {
             return new PractitionerRequest(firstName, lastName, discipline, registrationNumber, registrationBody,
-                    province, active);
+                    province, active, identitySubject);
         }
     }
 

@@ -33,6 +33,7 @@ public class PractitionerService {
     public Created<PractitionerView> create(PractitionerRequest request) {
         requireUniqueRegistration(request, null);
         Practitioner practitioner = new Practitioner(request.profile());
+        practitioner.linkIdentity(request.identitySubject());
         if (!request.active()) {
             practitioner.deactivate();
         }
@@ -64,6 +65,7 @@ public class PractitionerService {
                 PractitionerRequest.class);
         requireUniqueRegistration(merged, id);
         practitioner.update(merged.profile());
+        practitioner.linkIdentity(merged.identitySubject());
         if (merged.active()) {
             practitioner.activate();
         } else {
@@ -87,6 +89,12 @@ public class PractitionerService {
         if (taken) {
             throw duplicateRegistration();
         }
+    }
+
+    /** A subject acts as one party only (identity_link's key). */
+    static ConflictException subjectLinked() {
+        return new ConflictException("identity-subject-linked", "Identity subject already linked",
+                "This identity subject already acts as another practitioner or insurer client; unlink it there first");
     }
 
     static ConflictException duplicateRegistration() {

@@ -143,7 +143,7 @@ public class AppointmentService {
         if (caller.is(Roles.FRONT_DESK) || caller.is(Roles.ADMIN)) {
             return Appointment.Booker.DESK;
         }
-        if (!caller.practitionerId().map(request.practitionerId()::equals).orElse(false)) {
+        if (!caller.requirePractitionerId().equals(request.practitionerId())) {
             throw new ForbiddenException("A practitioner books only for themself");
         }
         if (!appointments.inCareCircle(request.practitionerId(), request.patientId())) {
@@ -192,7 +192,7 @@ public class AppointmentService {
     public Page<AppointmentListItem> list(AppointmentFilter filter, PageRequest page) {
         AppointmentFilter scoped = filter;
         if (!caller.is(Roles.ADMIN) && !caller.is(Roles.FRONT_DESK)) {
-            UUID own = caller.practitionerId().orElseThrow(() -> new ForbiddenException("The token carries no practitioner_id claim"));
+            UUID own = caller.requirePractitionerId();
             if (filter.practitionerId() != null && !filter.practitionerId().equals(own)) {
                 throw new ForbiddenException("A practitioner lists only their own appointments");
             }

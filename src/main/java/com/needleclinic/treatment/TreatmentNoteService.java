@@ -199,7 +199,7 @@ public class TreatmentNoteService {
     }
 
     private UUID practitioner() {
-        return caller.practitionerId().orElseThrow(() -> new ForbiddenException("The token carries no practitioner_id claim"));
+        return caller.requirePractitionerId();
     }
 
     private TreatmentNote find(UUID id) {
