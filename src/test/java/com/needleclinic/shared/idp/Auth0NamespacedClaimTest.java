@@ -1,7 +1,6 @@
 package com.needleclinic.shared.idp;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
@@ -17,7 +16,7 @@ import java.util.Map;
 @TestProfile(Auth0NamespacedClaimTest.Settings.class)
 class Auth0NamespacedClaimTest extends ProviderShape {
 
-    public static class Settings implements QuarkusTestProfile {
+    public static class Settings extends ProviderShape.ServedKeys {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("smallrye.jwt.path.groups", "\"https://clinic.example/roles\"");

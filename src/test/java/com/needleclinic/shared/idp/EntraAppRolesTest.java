@@ -1,7 +1,6 @@
 package com.needleclinic.shared.idp;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
@@ -13,7 +12,7 @@ import java.util.Map;
 @TestProfile(EntraAppRolesTest.Settings.class)
 class EntraAppRolesTest extends ProviderShape {
 
-    public static class Settings implements QuarkusTestProfile {
+    public static class Settings extends ProviderShape.ServedKeys {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("smallrye.jwt.path.groups", "roles", "clinic.auth.role-map", "Clinic.Admin=admin");

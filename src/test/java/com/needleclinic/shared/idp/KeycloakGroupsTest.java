@@ -1,7 +1,6 @@
 package com.needleclinic.shared.idp;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
@@ -13,7 +12,7 @@ import java.util.Set;
 @TestProfile(KeycloakGroupsTest.Settings.class)
 class KeycloakGroupsTest extends ProviderShape {
 
-    public static class Settings implements QuarkusTestProfile {
+    public static class Settings extends ProviderShape.ServedKeys {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("smallrye.jwt.path.groups", "groups",

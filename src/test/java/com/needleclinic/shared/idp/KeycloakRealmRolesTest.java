@@ -1,7 +1,6 @@
 package com.needleclinic.shared.idp;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestProfile(KeycloakRealmRolesTest.Settings.class)
 class KeycloakRealmRolesTest extends ProviderShape {
 
-    public static class Settings implements QuarkusTestProfile {
+    public static class Settings extends ProviderShape.ServedKeys {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("smallrye.jwt.path.groups", "realm_access/roles",
