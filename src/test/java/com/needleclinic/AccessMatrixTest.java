@@ -25,8 +25,15 @@ class AccessMatrixTest {
 
     private static final String SOME_ID = "00000000-0000-7000-8000-000000000001";
 
-    /** method, path, body, then admin, front-desk, practitioner, insurer. */
-    record Row(String method, String path, Supplier<Object> body, int admin, int frontDesk, int practitioner, int insurer) {
+    /** method, path, body, then admin, front-desk, practitioner, insurer, integration. */
+    record Row(String method, String path, Supplier<Object> body, int admin, int frontDesk, int practitioner, int insurer,
+               int integration) {
+
+        /** An endpoint an integration may not call. */
+        Row(String method, String path, Supplier<Object> body, int admin, int frontDesk, int practitioner, int insurer) {
+            this(method, path, body, admin, frontDesk, practitioner, insurer, 403);
+        }
+
         @Override
         public String toString() {
             return method + " " + path;
@@ -109,7 +116,19 @@ class AccessMatrixTest {
                 new Row("GET", "/api/v1/waitlist/" + SOME_ID, none, 404, 404, 403, 403),
                 new Row("POST", "/api/v1/waitlist/" + SOME_ID + "/cancel", none, 404, 404, 403, 403),
                 new Row("POST", "/api/v1/waitlist/offers/" + SOME_ID + "/accept", none, 404, 404, 403, 403),
-                new Row("POST", "/api/v1/waitlist/offers/" + SOME_ID + "/decline", none, 404, 404, 403, 403));
+                new Row("POST", "/api/v1/waitlist/offers/" + SOME_ID + "/decline", none, 404, 404, 403, 403),
+                new Row("GET", "/api/v1/events", none, 200, 403, 403, 403, 200),
+                new Row("GET", "/api/v1/webhook-subscriptions", none, 200, 403, 403, 403, 200),
+                new Row("POST", "/api/v1/webhook-subscriptions", () -> Map.of("url", "not a url"), 400, 403, 403, 403, 400),
+                new Row("GET", "/api/v1/webhook-subscriptions/" + SOME_ID, none, 404, 403, 403, 403, 404),
+                new Row("PATCH", "/api/v1/webhook-subscriptions/" + SOME_ID, () -> Map.of("status", "DISABLED"),
+                        404, 403, 403, 403, 404),
+                new Row("DELETE", "/api/v1/webhook-subscriptions/" + SOME_ID, none, 404, 403, 403, 403, 404),
+                new Row("POST", "/api/v1/webhook-subscriptions/" + SOME_ID + "/secret-rotation", none,
+                        404, 403, 403, 403, 404),
+                new Row("POST", "/api/v1/webhook-subscriptions/" + SOME_ID + "/replay", () -> Map.of("fromSequence", 1),
+                        404, 403, 403, 403, 404),
+                new Row("GET", "/api/v1/webhook-subscriptions/" + SOME_ID + "/deliveries", none, 404, 403, 403, 403, 404));
     }
 
     static Stream<Object[]> cases() {
@@ -118,7 +137,8 @@ class AccessMatrixTest {
                 new Object[]{row, "admin", row.admin()},
                 new Object[]{row, "front-desk", row.frontDesk()},
                 new Object[]{row, "practitioner", row.practitioner()},
-                new Object[]{row, "insurer", row.insurer()}));
+                new Object[]{row, "insurer", row.insurer()},
+                new Object[]{row, "integration", row.integration()}));
     }
 
     @ParameterizedTest(name = "{0} as {1} -> {2}")
@@ -129,6 +149,7 @@ class AccessMatrixTest {
             case "admin" -> Api.as(Tokens.admin());
             case "front-desk" -> Api.as(Tokens.frontDesk());
             case "practitioner" -> Api.as(Tokens.practitioner(UUID.randomUUID()));
+            case "integration" -> Api.as(Tokens.integration("reminders-" + UUID.randomUUID()));
             default -> Api.as(Tokens.insurer(UUID.randomUUID()));
         };
         Object body = row.body().get();

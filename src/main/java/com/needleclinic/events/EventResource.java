@@ -12,7 +12,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 @Path("/api/v1/events")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.ADMIN)
+@RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
 public class EventResource {
 
     private final EventFeed feed;

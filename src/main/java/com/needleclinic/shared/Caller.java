@@ -35,7 +35,8 @@ public class Caller {
 
     /** The caller's role for the audit log: the first of the roles (docs/rules.md) the token carries. */
     public String role() {
-        for (String role : new String[]{Roles.ADMIN, Roles.FRONT_DESK, Roles.PRACTITIONER, Roles.INSURER}) {
+        for (String role : new String[]{Roles.ADMIN, Roles.FRONT_DESK, Roles.PRACTITIONER, Roles.INSURER,
+                Roles.INTEGRATION}) {
             if (is(role)) {
                 return role;
             }

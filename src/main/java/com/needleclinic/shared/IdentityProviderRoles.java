@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class IdentityProviderRoles implements SecurityIdentityAugmentor {
 
-    static final Set<String> ROLES = Set.of(Roles.ADMIN, Roles.FRONT_DESK, Roles.PRACTITIONER, Roles.INSURER);
+    static final Set<String> ROLES = Set.of(Roles.ADMIN, Roles.FRONT_DESK, Roles.PRACTITIONER, Roles.INSURER,
+            Roles.INTEGRATION);
 
     private final Map<String, String> map;
     private final List<String> problems;

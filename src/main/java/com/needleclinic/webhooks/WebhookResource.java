@@ -31,7 +31,7 @@ import java.util.UUID;
 @Path("/api/v1/webhook-subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.ADMIN)
+@RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
 public class WebhookResource {
 
     private final WebhookService service;

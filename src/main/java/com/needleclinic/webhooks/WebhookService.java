@@ -3,6 +3,7 @@ package com.needleclinic.webhooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.needleclinic.events.EventFeed;
 import com.needleclinic.events.EventType;
+import com.needleclinic.shared.Caller;
 import com.needleclinic.shared.Created;
 import com.needleclinic.shared.IfMatch;
 import com.needleclinic.shared.InvalidRequestException;
@@ -10,6 +11,7 @@ import com.needleclinic.shared.MergePatch;
 import com.needleclinic.shared.Page;
 import com.needleclinic.shared.PageRequest;
 import com.needleclinic.shared.ResourceNotFoundException;
+import com.needleclinic.shared.Roles;
 import com.needleclinic.shared.Versioned;
 import com.needleclinic.webhooks.WebhookDtos.DeliveryView;
 import com.needleclinic.webhooks.WebhookDtos.Progress;
@@ -27,7 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Webhook subscriptions (admin; docs/events.md). Delivery itself is {@link WebhookDispatcher}'s. */
+/**
+ * Webhook subscriptions (docs/events.md): an admin manages every one, an integration only those it
+ * created (another's answers 404). Delivery itself is {@link WebhookDispatcher}'s.
+ */
 @ApplicationScoped
 public class WebhookService {
 
@@ -37,9 +42,11 @@ public class WebhookService {
     private final EventFeed feed;
     private final MergePatch mergePatch;
     private final Clock clock;
+    private final Caller caller;
 
     WebhookService(WebhookSubscriptionRepository subscriptions, DeliveryStateRepository state, WebhookTargets targets,
-                   EventFeed feed, MergePatch mergePatch, Clock clock) {
+                   EventFeed feed, MergePatch mergePatch, Clock clock, Caller caller) {
+        this.caller = caller;
         this.subscriptions = subscriptions;
         this.state = state;
         this.targets = targets;
@@ -54,7 +61,7 @@ public class WebhookService {
         checkTarget(request.url());
         Instant now = clock.instant();
         String secret = WebhookSignature.newSecret();
-        WebhookSubscription subscription = new WebhookSubscription(request.url(), types(request.types()),
+        WebhookSubscription subscription = new WebhookSubscription(caller.subject(), request.url(), types(request.types()),
                 request.description(), secret, now);
         if (request.status() == WebhookSubscription.Status.DISABLED) {
             subscription.changeStatus(WebhookSubscription.Status.DISABLED);
@@ -68,7 +75,8 @@ public class WebhookService {
 
     @Transactional
     public Page<SubscriptionView> list(PageRequest page) {
-        Page<WebhookSubscription> found = page.toPage(subscriptions.page(page.fetchOneMore()), WebhookSubscription::id,
+        Page<WebhookSubscription> found = page.toPage(subscriptions.page(page.fetchOneMore(),
+                caller.is(Roles.ADMIN) ? null : caller.subject()), WebhookSubscription::id,
                 s -> s);
         Map<UUID, Progress> progress = state.progress(found.items().stream().map(WebhookSubscription::id).toList());
         return found.map(s -> SubscriptionView.of(s, progress.get(s.id())));
@@ -144,6 +152,7 @@ public class WebhookService {
 
     private WebhookSubscription require(UUID id) {
         return subscriptions.findByIdOptional(id)
+                .filter(s -> caller.is(Roles.ADMIN) || s.ownedBy(caller.subject()))
                 .orElseThrow(() -> new ResourceNotFoundException("Webhook subscription", id));
     }
 

@@ -49,14 +49,18 @@ public class WebhookSubscription {
     private Instant previousSecretUntil;
     @Column(name = "created_at")
     private Instant createdAt;
+    /** The subject that created it; null for subscriptions older than owners. */
+    @Column(name = "owner_subject")
+    private String owner;
     @Version
     private long version;
 
     protected WebhookSubscription() {
     }
 
-    WebhookSubscription(String url, List<String> types, String description, String secret, Instant now) {
+    WebhookSubscription(String owner, String url, List<String> types, String description, String secret, Instant now) {
         this.id = Ids.newId();
+        this.owner = owner;
         this.secret = secret;
         this.createdAt = now;
         this.status = Status.ACTIVE;
@@ -84,6 +88,11 @@ public class WebhookSubscription {
         previousSecret = secret;
         previousSecretUntil = now.plus(ROTATION_OVERLAP);
         secret = newSecret;
+    }
+
+    /** Whether {@code subject} created this subscription. */
+    boolean ownedBy(String subject) {
+        return subject.equals(owner);
     }
 
     public UUID id() {

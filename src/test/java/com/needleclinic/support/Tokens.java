@@ -38,6 +38,10 @@ public final class Tokens {
         return builder("insurer", "test-insurer-" + insurerId).claim("insurer_id", insurerId.toString()).sign(KEY);
     }
 
+    public static String integration(String subject) {
+        return builder("integration", subject).sign(KEY);
+    }
+
     public static String withSubject(String role, String subject) {
         return builder(role, subject).sign(KEY);
     }
