@@ -3,6 +3,8 @@ package com.needleclinic.events;
 import com.needleclinic.shared.Daemons;
 import com.needleclinic.shared.Wakeup;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -55,9 +57,16 @@ class Sequencer {
     private long numberedSinceVacuum;
     private long lastVacuum = System.nanoTime();
 
-    Sequencer(AgroalDataSource dataSource, FeedSignal signal) {
+    private final Counter sequenced;
+    private final Counter failures;
+
+    Sequencer(AgroalDataSource dataSource, FeedSignal signal, MeterRegistry metrics) {
         this.dataSource = dataSource;
         this.signal = signal;
+        this.sequenced = Counter.builder("clinic.events.sequenced").description("Events this instance numbered into the feed")
+                .register(metrics);
+        this.failures = Counter.builder("clinic.event.sequencer.failures")
+                .description("Numbering rounds that failed (database unreachable, ...)").register(metrics);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -77,6 +86,9 @@ class Sequencer {
         while (daemons.running()) {
             try {
                 int numbered = round();
+                if (numbered > 0) {
+                    sequenced.increment(numbered);
+                }
                 recovered();
                 vacuumNow(numbered);
                 if (numbered == BATCH) {
@@ -164,6 +176,7 @@ class Sequencer {
 
     /** Logged once per outage, with the SQL state only (no statement text, no values). */
     private void failed(Exception e) {
+        failures.increment();
         if (!failing) {
             failing = true;
             Log.warnf("Event sequencer: database unavailable (%s); retrying every second", describe(e));

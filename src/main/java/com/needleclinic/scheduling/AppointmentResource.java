@@ -6,6 +6,7 @@ import com.needleclinic.scheduling.SchedulingDtos.AppointmentView;
 import com.needleclinic.scheduling.SchedulingDtos.BookAppointmentRequest;
 import com.needleclinic.scheduling.SchedulingDtos.CancelRequest;
 import com.needleclinic.scheduling.SchedulingDtos.RescheduleRequest;
+import com.needleclinic.shared.BookingOutcome;
 import com.needleclinic.shared.Idempotency;
 import com.needleclinic.shared.IfMatch;
 import com.needleclinic.shared.Page;
@@ -47,6 +48,7 @@ public class AppointmentResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.FRONT_DESK, Roles.PRACTITIONER})
+    @BookingOutcome("book")
     public Response book(@RestHeader("Idempotency-Key") String key, @NotNull @Valid BookAppointmentRequest request) {
         return idempotency.create(key, "POST /appointments", request, service.bookingGuard(request),
                 () -> service.book(request));
@@ -74,6 +76,7 @@ public class AppointmentResource {
 
     @POST
     @Path("/{id}/reschedule")
+    @BookingOutcome("reschedule")
     public Response reschedule(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
                                @NotNull @Valid RescheduleRequest request) {
         return service.reschedule(id, request.start().toInstant(), request.roomId(), IfMatch.of(ifMatch)).toResponse();

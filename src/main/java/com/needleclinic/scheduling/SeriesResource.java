@@ -3,6 +3,7 @@ package com.needleclinic.scheduling;
 import com.needleclinic.scheduling.SeriesDtos.CancelSeriesRequest;
 import com.needleclinic.scheduling.SeriesDtos.SeriesRequest;
 import com.needleclinic.scheduling.SeriesDtos.SeriesView;
+import com.needleclinic.shared.BookingOutcome;
 import com.needleclinic.shared.Idempotency;
 import com.needleclinic.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,6 +37,7 @@ public class SeriesResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.FRONT_DESK, Roles.PRACTITIONER})
+    @BookingOutcome("course")
     public Response book(@RestHeader("Idempotency-Key") String key, @NotNull @Valid SeriesRequest request) {
         return idempotency.create(key, "POST /appointment-series", request, service.bookingGuard(request),
                 () -> service.book(request));

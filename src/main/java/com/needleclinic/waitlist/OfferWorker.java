@@ -2,6 +2,8 @@ package com.needleclinic.waitlist;
 
 import com.needleclinic.shared.Daemons;
 import com.needleclinic.shared.Wakeup;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -9,6 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -29,9 +34,16 @@ class OfferWorker {
     private final Wakeup wakeup = new Wakeup();
     private final Daemons daemons = new Daemons(Duration.ofSeconds(5));
 
-    OfferWorker(Offers offers, WaitlistConfig config) {
+    /** Rounds by result: worked (made or released offers), idle, deferred (an entry was busy), failed. */
+    private final Map<String, Counter> rounds = new HashMap<>();
+
+    OfferWorker(Offers offers, WaitlistConfig config, MeterRegistry metrics) {
         this.offers = offers;
         this.config = config;
+        for (String result : List.of("worked", "idle", "deferred", "failed")) {
+            rounds.put(result, Counter.builder("clinic.waitlist.rounds").tag("result", result)
+                    .description("Waitlist worker rounds on this instance, by result").register(metrics));
+        }
     }
 
     void start(@Observes StartupEvent startup) {
@@ -51,6 +63,7 @@ class OfferWorker {
         while (daemons.running()) {
             try {
                 int done = round();
+                rounds.get(done < 0 ? "deferred" : done == 0 ? "idle" : "worked").increment();
                 if (done < 0) {
                     Thread.sleep(DEFERRED_RETRY.toMillis());
                 } else if (done == 0) {
@@ -61,6 +74,7 @@ class OfferWorker {
                 return;
             } catch (RuntimeException e) {
                 // Ids and the failure's kind only: a message could quote a row.
+                rounds.get("failed").increment();
                 Log.warnf("Waitlist round failed (%s); trying again", e.getClass().getSimpleName());
                 if (!Daemons.pause(config.poll())) {
                     return;

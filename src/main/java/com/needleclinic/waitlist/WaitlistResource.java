@@ -1,6 +1,7 @@
 package com.needleclinic.waitlist;
 
 import com.needleclinic.scheduling.SchedulingDtos.AppointmentView;
+import com.needleclinic.shared.BookingOutcome;
 import com.needleclinic.shared.Idempotency;
 import com.needleclinic.shared.IfMatch;
 import com.needleclinic.shared.Page;
@@ -70,6 +71,7 @@ public class WaitlistResource {
 
     @POST
     @Path("/offers/{appointmentId}/accept")
+    @BookingOutcome("accept-offer")
     public AppointmentView accept(@RestPath UUID appointmentId) {
         return service.accept(appointmentId);
     }

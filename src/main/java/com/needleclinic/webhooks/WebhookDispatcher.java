@@ -53,12 +53,15 @@ class WebhookDispatcher {
     private final Clock clock;
     private final WebhookConfig config;
     private final Daemons daemons = new Daemons(Duration.ofSeconds(15));
+    private final WebhookMetrics metrics;
     private volatile boolean failing;
     /** The soonest retry this instance scheduled: idle workers wake for it rather than at the next poll. */
     private final AtomicReference<Instant> soonestRetry = new AtomicReference<>();
 
     WebhookDispatcher(DeliveryStateRepository state, EventFeed feed, FeedSignal signal, WebhookTargets targets,
-                      WebhookSender sender, AuditLog auditLog, ObjectMapper json, Clock clock, WebhookConfig config) {
+                      WebhookSender sender, AuditLog auditLog, ObjectMapper json, Clock clock, WebhookConfig config,
+                      WebhookMetrics metrics) {
+        this.metrics = metrics;
         this.state = state;
         this.feed = feed;
         this.signal = signal;
@@ -151,6 +154,7 @@ class WebhookDispatcher {
         } catch (WebhookTargets.RefusedTarget refused) {
             WebhookSender.Outcome outcome = new WebhookSender.Outcome(null, "target refused: " + refused.getMessage(), 0);
             attempts.add(new DeliveryStateRepository.Attempt(page.items().get(0), clock.instant(), outcome));
+            metrics.attempted(due.subscriptionId(), false);
             return new Batch(attempts, acknowledged, outcome);
         }
         long budgetEnds = System.nanoTime() + CLAIM_BUDGET.toNanos();
@@ -161,6 +165,7 @@ class WebhookDispatcher {
             WebhookSender.Outcome outcome = sender.send(target, event.id().toString(), timestamp,
                     WebhookSignature.header(due.secretsAt(at), event.id().toString(), timestamp, body), body);
             attempts.add(new DeliveryStateRepository.Attempt(event, at, outcome));
+            metrics.attempted(due.subscriptionId(), outcome.acknowledged());
             if (!outcome.acknowledged()) {
                 return new Batch(attempts, acknowledged, outcome);
             }
