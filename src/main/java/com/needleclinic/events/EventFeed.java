@@ -2,6 +2,7 @@ package com.needleclinic.events;
 
 import com.needleclinic.audit.AuditEntry;
 import com.needleclinic.audit.AuditLog;
+import com.needleclinic.shared.DomainException;
 import com.needleclinic.shared.InvalidRequestException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,12 @@ public class EventFeed {
     }
 
     public EventPage read(FeedQuery query) throws InterruptedException {
+        if (query.after() > 0) {
+            long purged = events.purgedThrough();
+            if (query.after() < purged) {
+                throw new EventsPurged(purged);
+            }
+        }
         long deadline = System.nanoTime() + query.waitSeconds() * 1_000_000_000L;
         while (true) {
             long seen = signal.generation();
@@ -69,6 +76,18 @@ public class EventFeed {
                 .filter(e -> e.patientId() != null)
                 .map(e -> AuditEntry.of(AuditEntry.Action.SEARCH, RESOURCE, e.id(), e.patientId())).toList()));
         return page;
+    }
+
+    /**
+     * {@code after} names a sequence the retention purge has removed events after: reading on would
+     * silently skip them, so the reader is told where the feed now starts.
+     */
+    static final class EventsPurged extends DomainException {
+        EventsPurged(long purgedThrough) {
+            super(410, "events-purged", "Events purged",
+                    "Events up to sequence " + purgedThrough + " are past the retention window and were purged; "
+                            + "read on with after=" + purgedThrough + " (or no after) and take what was missed from the API");
+        }
     }
 
     /** The feed's query parameters, checked: a bad value is a 400 naming the parameter. */

@@ -54,6 +54,18 @@ class EventRepository {
         }
     }
 
+    /** The last purged sequence (docs/operations.md, "Retention"): the feed holds only what follows it. */
+    long purgedThrough() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("select purged_through from event_retention");
+             ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
     /** Events in (after, upTo], of the given types (all when empty), in sequence order. */
     List<EventView> between(long after, long upTo, Collection<String> types, int limit) {
         String sql = FEED + (types.isEmpty() ? "" : " and e.type = any(?)") + " order by f.sequence limit ?";

@@ -3,6 +3,7 @@ package com.needleclinic.shared;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,13 +21,14 @@ class IdempotencyStore {
 
     /** How long a claim protects a running request; a claim older than this was abandoned by a crash. */
     static final Duration LEASE = Duration.ofSeconds(60);
-    /** The contract (docs/rules.md) promises at least 24 hours. */
-    static final Duration RETENTION = Duration.ofHours(48);
-
     private final EntityManager em;
+    /** How long a key is kept: {@code clinic.retention.idempotency-keys}, at least the contract's 24 hours (Retention). */
+    private final Duration retention;
 
-    IdempotencyStore(EntityManager em) {
+    IdempotencyStore(EntityManager em,
+                     @ConfigProperty(name = Retention.IDEMPOTENCY_KEYS, defaultValue = "48h") Duration retention) {
         this.em = em;
+        this.retention = retention;
     }
 
     /** Claims the key; true when this request now owns it (new, abandoned or expired). */
@@ -44,7 +46,7 @@ class IdempotencyStore {
                 """)
                 .setParameter("caller", caller).setParameter("key", key).setParameter("hash", hash)
                 .setParameter("now", at(now)).setParameter("lockedUntil", at(now.plus(LEASE)))
-                .setParameter("expiresAt", at(now.plus(RETENTION)))
+                .setParameter("expiresAt", at(now.plus(retention)))
                 .executeUpdate() == 1;
     }
 

@@ -69,6 +69,7 @@ public final class StartupCheck {
         } else if (issuer.get().equals(DEV_ISSUER)) {
             problems.add("MP_JWT_VERIFY_ISSUER: the dev-only issuer " + DEV_ISSUER + " is not allowed in production");
         }
+        problems.addAll(Retention.problems(config));
         return problems;
     }
 

@@ -56,6 +56,22 @@ class StartupCheckTest {
     }
 
     @Test
+    void retention_windows_below_their_minimum_or_not_durations_are_named() {
+        Map<String, String> config = good();
+        config.put(Retention.EVENTS, "12h");
+        config.put(Retention.WEBHOOK_DELIVERIES, "a month");
+        config.put(Retention.IDEMPOTENCY_KEYS, "23h");
+        assertThat(problems(config)).hasSize(3)
+                .anyMatch(p -> p.startsWith("CLINIC_RETENTION_EVENTS must be at least PT24H"))
+                .anyMatch(p -> p.startsWith("CLINIC_RETENTION_WEBHOOK_DELIVERIES is not a duration"))
+                .anyMatch(p -> p.startsWith("CLINIC_RETENTION_IDEMPOTENCY_KEYS must be at least PT24H"));
+        config.put(Retention.EVENTS, "365d");
+        config.put(Retention.WEBHOOK_DELIVERIES, "P30D");
+        config.put(Retention.IDEMPOTENCY_KEYS, "24h");
+        assertThat(problems(config)).isEmpty();
+    }
+
+    @Test
     void refuses_the_dev_issuer() {
         Map<String, String> config = good();
         config.put("mp.jwt.verify.issuer", StartupCheck.DEV_ISSUER);
