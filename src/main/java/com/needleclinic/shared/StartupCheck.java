@@ -55,13 +55,12 @@ public final class StartupCheck {
         } else if (key.isPresent() && containsDevKey(key.get())) {
             problems.add("MP_JWT_VERIFY_PUBLICKEY: " + DEV_KEY_REFUSED);
         } else if (key.isEmpty()) {
-            localKeyMaterial(location.get()).ifPresent(material -> {
-                if (material.isEmpty()) {
-                    problems.add("MP_JWT_VERIFY_PUBLICKEY_LOCATION names a file that cannot be read: " + location.get());
-                } else if (containsDevKey(material.get())) {
-                    problems.add("MP_JWT_VERIFY_PUBLICKEY_LOCATION: " + DEV_KEY_REFUSED);
-                }
-            });
+            KeyMaterial material = localKeyMaterial(location.get());
+            if (material instanceof KeyMaterial.Unreadable) {
+                problems.add("MP_JWT_VERIFY_PUBLICKEY_LOCATION names a file that cannot be read: " + location.get());
+            } else if (material instanceof KeyMaterial.Read read && containsDevKey(read.text())) {
+                problems.add("MP_JWT_VERIFY_PUBLICKEY_LOCATION: " + DEV_KEY_REFUSED);
+            }
         }
         Optional<String> issuer = value(config, "mp.jwt.verify.issuer");
         if (issuer.isEmpty()) {
@@ -77,27 +76,36 @@ public final class StartupCheck {
         return config.apply(name).map(String::trim).filter(v -> !v.isEmpty());
     }
 
-    /**
-     * The key material of a location this host holds (a file, or a resource in the package):
-     * empty when the location is remote (a JWKS URL: its keys are checked per token, see
-     * {@link #signedWithDevKey}); an empty inner value when it cannot be read.
-     */
-    private static Optional<Optional<String>> localKeyMaterial(String location) {
+    /** What a key location holds, as far as the start-up check can see. */
+    private sealed interface KeyMaterial {
+        /** A JWKS URL: its keys are checked per token ({@link CachingJwtParser#signedWithDevKey}). */
+        record Remote() implements KeyMaterial {
+        }
+
+        record Unreadable() implements KeyMaterial {
+        }
+
+        record Read(String text) implements KeyMaterial {
+        }
+    }
+
+    /** The key material of a location this host holds (a file, or a resource in the package). */
+    private static KeyMaterial localKeyMaterial(String location) {
         if (location.startsWith("http://") || location.startsWith("https://")) {
-            return Optional.empty();
+            return new KeyMaterial.Remote();
         }
         try {
             if (location.startsWith("classpath:")) {
                 try (InputStream in = StartupCheck.class.getClassLoader()
                         .getResourceAsStream(location.substring("classpath:".length()).replaceFirst("^/", ""))) {
-                    return Optional.of(in == null ? Optional.empty()
-                            : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                    return in == null ? new KeyMaterial.Unreadable()
+                            : new KeyMaterial.Read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 }
             }
             Path path = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
-            return Optional.of(Optional.of(Files.readString(path)));
+            return new KeyMaterial.Read(Files.readString(path));
         } catch (IOException | RuntimeException unreadable) {
-            return Optional.of(Optional.empty());
+            return new KeyMaterial.Unreadable();
         }
     }
 
