@@ -143,7 +143,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
             // own shutdown: the background loops then log a lost database while stopping. Its hook
             // is made a no-op, and this one stops the server once no service uses it any more.
             closed.set(true);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopWhenUnused(server, closed), "embedded-postgres-stop"));
+            Runtime.getRuntime().addShutdownHook(
+                    new Thread(() -> stopWhenUnused(server, closed), "embedded-postgres-stop"));
             Method jdbcUrl = type.getMethod("getJdbcUrl", String.class, String.class);
             String url = (String) jdbcUrl.invoke(server, "postgres", "postgres");
             Logger.getLogger(EmbeddedPostgresConfigSourceFactory.class).infof(

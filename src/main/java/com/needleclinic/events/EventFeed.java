@@ -86,7 +86,8 @@ public class EventFeed {
         EventsPurged(long purgedThrough) {
             super(410, "events-purged", "Events purged",
                     "Events up to sequence " + purgedThrough + " are past the retention window and were purged; "
-                            + "read on with after=" + purgedThrough + " (or no after) and take what was missed from the API");
+                            + "read on with after=" + purgedThrough
+                            + " (or no after) and take what was missed from the API");
         }
     }
 

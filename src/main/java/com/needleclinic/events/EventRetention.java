@@ -65,7 +65,7 @@ class EventRetention {
 
     /** The last purged sequence: the feed starts after it. */
     long purgedThrough() {
-        return ((Number) em.createNativeQuery("select purged_through from event_retention").getSingleResult()).longValue();
+        return number("select purged_through from event_retention");
     }
 
     /** One batch from the front of the feed; -1 if another instance holds the turn. */
@@ -75,19 +75,35 @@ class EventRetention {
         if (!Boolean.TRUE.equals(mine)) {
             return -1;
         }
-        long from = ((Number) em.createNativeQuery("select purged_through from event_retention for update")
-                .getSingleResult()).longValue();
-        long upTo = ((Number) em.createNativeQuery("select last_sequence from event_feed_head").getSingleResult())
-                .longValue();
+        long from = number("select purged_through from event_retention for update");
+        long upTo = bound(number("select last_sequence from event_feed_head"));
+        if (upTo <= from) {
+            return 0;
+        }
+        Prefix old = oldPrefix(from, upTo, cutoff);
+        if (old.count() > 0) {
+            delete(from, old.through());
+        }
+        return old.count();
+    }
+
+    /** {@code head}, lowered to what every reader that holds the feed has consumed. */
+    private long bound(long head) {
+        long upTo = head;
         for (RetentionHold hold : holds) {
             OptionalLong needed = hold.consumedThrough();
             if (needed.isPresent()) {
                 upTo = Math.min(upTo, needed.getAsLong());
             }
         }
-        if (upTo <= from) {
-            return 0;
-        }
+        return upTo;
+    }
+
+    /** The leading run of events after {@code from} (at most a batch) that occurred before {@code cutoff}. */
+    private record Prefix(long through, int count) {
+    }
+
+    private Prefix oldPrefix(long from, long upTo, Instant cutoff) {
         @SuppressWarnings("unchecked")
         List<Tuple> front = em.createNativeQuery("""
                 select f.sequence, e.occurred_at < :cutoff
@@ -97,18 +113,20 @@ class EventRetention {
                 """, Tuple.class)
                 .setParameter("cutoff", cutoff.atOffset(ZoneOffset.UTC)).setParameter("from", from)
                 .setParameter("upTo", upTo).setParameter("batch", BATCH).getResultList();
-        int doomed = 0;
         long through = from;
+        int count = 0;
         for (Tuple event : front) {
             if (!Boolean.TRUE.equals(event.get(1))) {
                 break;
             }
             through = ((Number) event.get(0)).longValue();
-            doomed++;
+            count++;
         }
-        if (doomed == 0) {
-            return 0;
-        }
+        return new Prefix(through, count);
+    }
+
+    /** Deletes the events in (from, through] and moves the purged mark; the trigger lets only this through. */
+    private void delete(long from, long through) {
         em.createNativeQuery("select set_config('clinic.retention_purge', 'on', true)").getSingleResult();
         em.createNativeQuery("""
                 delete from event e using event_feed f
@@ -118,6 +136,9 @@ class EventRetention {
                 .setParameter("from", from).setParameter("through", through).executeUpdate();
         em.createNativeQuery("update event_retention set purged_through = :through, purged_at = now()")
                 .setParameter("through", through).executeUpdate();
-        return doomed;
+    }
+
+    private long number(String sql) {
+        return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
     }
 }

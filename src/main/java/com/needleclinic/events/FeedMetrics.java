@@ -3,11 +3,11 @@ package com.needleclinic.events;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
-import jakarta.transaction.Transactional;
 
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -35,13 +35,12 @@ class FeedMetrics {
     }
 
     @Scheduled(every = "${clinic.metrics.refresh:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
     void refresh() {
         try {
-            Tuple row = (Tuple) em.createNativeQuery("""
+            Tuple row = QuarkusTransaction.requiringNew().call(() -> (Tuple) em.createNativeQuery("""
                     select count(*), coalesce(extract(epoch from now() - min(e.occurred_at)), 0)
                       from event_pending p join event e on e.id = p.event_id
-                    """, Tuple.class).getSingleResult();
+                    """, Tuple.class).getSingleResult());
             backlog.set(new Backlog(((Number) row.get(0)).doubleValue(), ((Number) row.get(1)).doubleValue()));
         } catch (RuntimeException e) {
             backlog.set(new Backlog(Double.NaN, Double.NaN));

@@ -63,8 +63,8 @@ class Sequencer {
     Sequencer(AgroalDataSource dataSource, FeedSignal signal, MeterRegistry metrics) {
         this.dataSource = dataSource;
         this.signal = signal;
-        this.sequenced = Counter.builder("clinic.events.sequenced").description("Events this instance numbered into the feed")
-                .register(metrics);
+        this.sequenced = Counter.builder("clinic.events.sequenced")
+                .description("Events this instance numbered into the feed").register(metrics);
         this.failures = Counter.builder("clinic.event.sequencer.failures")
                 .description("Numbering rounds that failed (database unreachable, ...)").register(metrics);
     }

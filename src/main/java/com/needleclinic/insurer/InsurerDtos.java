@@ -26,9 +26,9 @@ public final class InsurerDtos {
             @NotBlank @Size(max = 200) String name,
             @NotBlank @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "letters, digits, '-' and '_' only")
             String code,
-            @Size(max = MAX_CLIENT_SUBJECTS) List<
-                    @NotNull @Size(min = 1, max = 255)
-                    @Pattern(regexp = "\\S(.*\\S)?", message = "must not start or end with a space") String> clientSubjects) {
+            @Size(max = MAX_CLIENT_SUBJECTS) List<@NotNull @Size(min = 1, max = 255)
+                    @Pattern(regexp = "\\S(.*\\S)?", message = "must not start or end with a space") String>
+                    clientSubjects) {
 
         public InsurerRequest {
             clientSubjects = clientSubjects == null ? List.of() : clientSubjects;

@@ -22,7 +22,7 @@ class IdempotencyStore {
     /** How long a claim protects a running request; a claim older than this was abandoned by a crash. */
     static final Duration LEASE = Duration.ofSeconds(60);
     private final EntityManager em;
-    /** How long a key is kept: {@code clinic.retention.idempotency-keys}, at least the contract's 24 hours (Retention). */
+    /** How long a key is kept: {@code clinic.retention.idempotency-keys}, at least 24 hours (Retention). */
     private final Duration retention;
 
     IdempotencyStore(EntityManager em,

@@ -7,9 +7,11 @@ import com.needleclinic.events.EventType;
 import com.needleclinic.scheduling.HoldService;
 import com.needleclinic.waitlist.OpeningRepository.Opening;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -58,9 +60,36 @@ class Offers {
      * unless an entry was busy in another transaction (an answer, another instance's offer), when the
      * rest of it waits for a round a moment later, which sees how that ended: an entry never gets a
      * slot because a better one was busy.
+     *
+     * <p>The pass reads one snapshot (REPEATABLE READ): under READ COMMITTED each entry's search
+     * saw the calendar of its own moment, so a better entry tried while a time off was still there
+     * found nothing, and a worse one tried after its withdrawal committed got the slot - which the
+     * other instance, working that withdrawal, had deferred for the better entry (TwoInstancesIT).
+     * With one snapshot every entry of a pass sees the same calendar. An entry changed since the
+     * snapshot cannot be locked ({@code 40001}): the opening is then deferred like a busy one.
      */
-    @Transactional(REQUIRES_NEW)
     public Worked offerNextOpening() {
+        try {
+            return QuarkusTransaction.requiringNew().call(this::offerInOneSnapshot);
+        } catch (RuntimeException e) {
+            if (serializationFailure(e)) {
+                return Worked.DEFERRED;
+            }
+            throw e;
+        }
+    }
+
+    static boolean serializationFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "40001".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Worked offerInOneSnapshot() {
+        openings.readOneSnapshot();
         Optional<Opening> taken = openings.takeOne();
         if (taken.isEmpty()) {
             return Worked.NOTHING;

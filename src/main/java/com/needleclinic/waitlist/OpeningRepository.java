@@ -20,6 +20,11 @@ class OpeningRepository {
         this.em = em;
     }
 
+    /** Makes the calling transaction read one snapshot (REPEATABLE READ): its first statement. */
+    void readOneSnapshot() {
+        em.createNativeQuery("set transaction isolation level repeatable read").executeUpdate();
+    }
+
     /** Freed time to look at, if anyone might be waiting for it: one statement, nothing written otherwise. */
     boolean recordIfAwaited(UUID practitionerId, UUID locationId, Instant from, Instant to) {
         OffsetDateTime f = from.atOffset(ZoneOffset.UTC);

@@ -5,11 +5,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
-import jakarta.transaction.Transactional;
 
 import java.util.List;
 import java.util.UUID;
@@ -43,16 +43,15 @@ class WebhookMetrics {
     }
 
     @Scheduled(every = "${clinic.metrics.refresh:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
+    @SuppressWarnings("unchecked")
     void refresh() {
         try {
-            @SuppressWarnings("unchecked")
-            List<Tuple> rows = em.createNativeQuery("""
+            List<Tuple> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
                     select s.id, greatest(h.last_sequence - c.acknowledged_sequence, 0)
                       from webhook_subscription s join webhook_cursor c on c.subscription_id = s.id
                      cross join event_feed_head h
                      where s.status = 'ACTIVE'
-                    """, Tuple.class).getResultList();
+                    """, Tuple.class).getResultList());
             backlog.register(rows.stream().map(r -> MultiGauge.Row.of(Tags.of("subscription", r.get(0).toString()),
                     ((Number) r.get(1)).doubleValue())).toList(), true);
         } catch (RuntimeException e) {

@@ -46,13 +46,13 @@ public class WebhookService {
 
     WebhookService(WebhookSubscriptionRepository subscriptions, DeliveryStateRepository state, WebhookTargets targets,
                    EventFeed feed, MergePatch mergePatch, Clock clock, Caller caller) {
-        this.caller = caller;
         this.subscriptions = subscriptions;
         this.state = state;
         this.targets = targets;
         this.feed = feed;
         this.mergePatch = mergePatch;
         this.clock = clock;
+        this.caller = caller;
     }
 
     /** A new subscription receives the events that follow it; {@code replay} sends earlier ones. */
@@ -61,8 +61,8 @@ public class WebhookService {
         checkTarget(request.url());
         Instant now = clock.instant();
         String secret = WebhookSignature.newSecret();
-        WebhookSubscription subscription = new WebhookSubscription(caller.subject(), request.url(), types(request.types()),
-                request.description(), secret, now);
+        WebhookSubscription subscription = new WebhookSubscription(caller.subject(), request.url(),
+                types(request.types()), request.description(), secret, now);
         if (request.status() == WebhookSubscription.Status.DISABLED) {
             subscription.changeStatus(WebhookSubscription.Status.DISABLED);
         }

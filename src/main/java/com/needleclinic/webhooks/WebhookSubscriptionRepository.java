@@ -20,7 +20,8 @@ class WebhookSubscriptionRepository implements PanacheRepositoryBase<WebhookSubs
             params = params.and("owner", owner);
         }
         if (page.after() != null) {
-            where.append(" and (createdAt, id) > (select s.createdAt, s.id from WebhookSubscription s where s.id = :after)");
+            where.append(" and (createdAt, id) > (select s.createdAt, s.id from WebhookSubscription s"
+                    + " where s.id = :after)");
             params = params.and("after", page.after());
         }
         return find(where + " order by createdAt, id", params).page(0, page.limit()).list();
