@@ -44,20 +44,17 @@ class EventRepository {
 
     /** The last sequence assigned: every event up to it is committed and visible. */
     long head() {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("select last_sequence from event_feed_head");
-             ResultSet rs = statement.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new DatabaseException(e);
-        }
+        return number("select last_sequence from event_feed_head");
     }
 
     /** The last purged sequence (docs/operations.md, "Retention"): the feed holds only what follows it. */
     long purgedThrough() {
+        return number("select purged_through from event_retention");
+    }
+
+    private long number(String sql) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("select purged_through from event_retention");
+             PreparedStatement statement = connection.prepareStatement(sql);
              ResultSet rs = statement.executeQuery()) {
             rs.next();
             return rs.getLong(1);
