@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -173,9 +174,23 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
      * waitlist offer counts once accepted), or a visit that took place (checked in or completed), whoever booked it.
      */
     boolean inCareCircle(UUID practitionerId, UUID patientId) {
-        return count("practitionerId = ?1 and patientId = ?2 and ((status not in ?3 and bookedBy = ?4) or status in ?5)",
-                practitionerId, patientId, List.of(AppointmentStatus.CANCELLED, AppointmentStatus.HELD), Appointment.Booker.DESK,
-                List.of(AppointmentStatus.CHECKED_IN, AppointmentStatus.COMPLETED)) > 0;
+        return !inCareCircleOf(practitionerId, List.of(patientId)).isEmpty();
+    }
+
+    /** Which of {@code patientIds} are in the practitioner's care circle (docs/security.md), in one query. */
+    Set<UUID> inCareCircleOf(UUID practitionerId, Collection<UUID> patientIds) {
+        if (patientIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(getEntityManager().createQuery("""
+                        select distinct a.patientId from Appointment a
+                         where a.practitionerId = :practitioner and a.patientId in :patients
+                           and ((a.status not in :notBooked and a.bookedBy = :desk) or a.status in :seen)""", UUID.class)
+                .setParameter("practitioner", practitionerId).setParameter("patients", patientIds)
+                .setParameter("notBooked", List.of(AppointmentStatus.CANCELLED, AppointmentStatus.HELD))
+                .setParameter("desk", Appointment.Booker.DESK)
+                .setParameter("seen", List.of(AppointmentStatus.CHECKED_IN, AppointmentStatus.COMPLETED))
+                .getResultList());
     }
 
     /** Appointments by filter, ordered by start then id; the cursor is the last appointment's id. */
@@ -315,6 +330,11 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
 
     /** What a day view shows beside an appointment, and the zone its times are written in. */
     record Display(String patientName, String practitionerName, String serviceName, java.time.ZoneId zone) {
+
+        /** The same without the patient's name, for a caller who may not read the patient. */
+        Display withoutPatient() {
+            return new Display(null, practitionerName, serviceName, zone);
+        }
     }
 
     /** Names and zones of a page of appointments, in one query. */

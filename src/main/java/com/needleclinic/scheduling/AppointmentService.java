@@ -34,9 +34,12 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static com.needleclinic.audit.AuditEntry.Action.CREATE;
 import static com.needleclinic.audit.AuditEntry.Action.READ;
@@ -199,7 +202,7 @@ public class AppointmentService {
             scoped = filter.forPractitioner(own);
         }
         List<Appointment> rows = appointments.search(scoped, clock.instant(), page.fetchOneMore());
-        Map<UUID, AppointmentRepository.Display> display = appointments.display(rows);
+        Map<UUID, AppointmentRepository.Display> display = visibleNames(rows, scoped);
         Map<UUID, List<String>> attention = appointments.attention(rows.stream().map(Appointment::id).toList(),
                 clock.instant());
         Page<AppointmentListItem> result = page.toPage(rows, Appointment::id,
@@ -207,6 +210,26 @@ public class AppointmentService {
         auditLog.recordSearch(RESOURCE, filter.patientId(), result.items().stream()
                 .map(a -> AuditEntry.of(SEARCH, RESOURCE, a.id(), a.patientId())).toList());
         return result;
+    }
+
+    /**
+     * The names beside a page of appointments. A practitioner sees a patient's name only for the
+     * patients in their care circle, as with {@code GET /patients/{id}}: a waitlist hold for a
+     * patient they have never treated shows the time, not who (docs/security.md).
+     */
+    private Map<UUID, AppointmentRepository.Display> visibleNames(List<Appointment> rows, AppointmentFilter scoped) {
+        Map<UUID, AppointmentRepository.Display> display = appointments.display(rows);
+        if (caller.is(Roles.ADMIN) || caller.is(Roles.FRONT_DESK)) {
+            return display;
+        }
+        Set<UUID> treated = appointments.inCareCircleOf(scoped.practitionerId(),
+                rows.stream().map(Appointment::patientId).collect(Collectors.toSet()));
+        Map<UUID, AppointmentRepository.Display> visible = new HashMap<>();
+        for (Appointment a : rows) {
+            AppointmentRepository.Display shown = display.get(a.id());
+            visible.put(a.id(), treated.contains(a.patientId()) ? shown : shown.withoutPatient());
+        }
+        return visible;
     }
 
     @Transactional
