@@ -1,5 +1,6 @@
 # Shared helpers for the benchmark scripts: a fresh database on the local PostgreSQL and the
-# packaged service (prod profile, dev-only key with a bench issuer) started against it.
+# packaged service (prod profile, with a key pair of the benchmarks' own - the prod profile refuses
+# the public dev key - and a bench issuer) started against it.
 BENCH_ISSUER="https://bench.needleclinic.invalid"
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 
@@ -31,15 +32,29 @@ bench_package() { # builds target/quarkus-app unless it is newer than every sour
 # Health and metrics are on the management interface: the API port + 1000 here.
 bench_management_port() { echo $(( $1 + 1000 )); }
 
+# The benchmarks' own RSA key pair (target/bench-keys), made once; tokens are signed with it.
+bench_keys() {
+  local dir; dir="$(bench_root)/target/bench-keys"
+  if [ ! -f "$dir/public.pem" ]; then
+    mkdir -p "$dir"
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$dir/private.pem" 2>/dev/null
+    openssl pkey -in "$dir/private.pem" -pubout -out "$dir/public.pem"
+    openssl rand -base64 32 >"$dir/webhook-secret-key"
+  fi
+  echo "$dir"
+}
+
 bench_start_service() { # db port log [extra java args...]
   local db=$1 port=$2 log=$3; shift 3
   local root; root=$(bench_root)
+  local keys; keys=$(bench_keys)
   CLINIC_RATE_LIMIT_REQUESTS_PER_SECOND=${CLINIC_RATE_LIMIT_REQUESTS_PER_SECOND:-0} \
   QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$(bench_management_port "$port") \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
   QUARKUS_DATASOURCE_USERNAME=$PGUSER QUARKUS_DATASOURCE_PASSWORD=unused \
-  MP_JWT_VERIFY_PUBLICKEY_LOCATION="$root/scripts/dev-keys/public.pem" \
+  MP_JWT_VERIFY_PUBLICKEY_LOCATION="$keys/public.pem" \
   MP_JWT_VERIFY_ISSUER="$BENCH_ISSUER" \
+  CLINIC_WEBHOOKS_SECRET_KEY="$(cat "$keys/webhook-secret-key")" \
     "${BENCH_JAVA:-java}" "$@" -jar "$root/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
   echo $!
 }
@@ -71,7 +86,7 @@ bench_wait_ready() { # port
   echo "service on port $1 did not become ready" >&2; return 1
 }
 
-bench_token() { "$(bench_root)/scripts/dev-token" "$@" --iss "$BENCH_ISSUER" --ttl 7200; }
+bench_token() { "$(bench_root)/scripts/dev-token" "$@" --iss "$BENCH_ISSUER" --ttl 7200 --key "$(bench_keys)/private.pem"; }
 
 # p50 and p99 of the numbers in a file, one per line
 bench_percentiles() {

@@ -14,7 +14,7 @@ every PATCH, a token whose subject is over 255 characters, and Idempotency-Key r
 (written to MARKERS_FILE), so run.sh can prove that none of it reached the service's log.
 
 usage: fuzz.py BASE_URL OPENAPI_FILE TOKENS_FILE [min_requests] [MARKERS_FILE]
-TOKENS_FILE: lines "name token" (admin, front-desk, practitioner, insurer, expired, forged, other-issuer,
+TOKENS_FILE: lines "name token" (admin, front-desk, practitioner, insurer, expired, forged, dev-key, other-issuer,
 long-subject, shared-desk, shared-practitioner).
 """
 import base64
@@ -205,7 +205,7 @@ while results["sent"] < minimum and round_no < 5:
     round_no += 1
     for path, method, op in operations:
         concrete = re.sub(r"\{[^}]+}", "00000000-0000-7000-8000-000000000001", path)
-        for name in ("garbage", "expired", "forged", "alg-none", "other-issuer", "tampered"):
+        for name in ("garbage", "expired", "forged", "dev-key", "alg-none", "other-issuer", "tampered"):
             send(method, concrete, tokens[name], {}, "token " + name)
         send(method, concrete, None, {}, "no token")
         for bad_id in ("not-a-uuid", "1%27%20OR%201%3D1", "0" * 5000, "..%2F..%2Fetc"):

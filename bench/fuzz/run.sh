@@ -21,16 +21,16 @@ bench_wait_ready "$port"
 
 # Tokens: one per role, an expired one, one signed with another key, one from another issuer.
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/other.pem" 2>/dev/null
-cp -r "$root/scripts" "$work/forger"
-cp "$work/other.pem" "$work/forger/dev-keys/private.pem"
+bench_key="$(bench_keys)/private.pem"
 {
   echo "admin $(bench_token admin)"
   echo "front-desk $(bench_token front-desk)"
   echo "practitioner $(bench_token practitioner --practitioner 00000000-0000-7000-8000-000000000001)"
   echo "insurer $(bench_token insurer --insurer 00000000-0000-7000-8000-000000000001)"
-  echo "expired $("$root/scripts/dev-token" admin --iss "$BENCH_ISSUER" --ttl -60)"
-  echo "forged $("$work/forger/dev-token" admin --iss "$BENCH_ISSUER")"
-  echo "other-issuer $("$root/scripts/dev-token" admin --iss https://evil.example)"
+  echo "expired $("$root/scripts/dev-token" admin --iss "$BENCH_ISSUER" --ttl -60 --key "$bench_key")"
+  echo "forged $("$root/scripts/dev-token" admin --iss "$BENCH_ISSUER" --key "$work/other.pem")"
+  echo "dev-key $("$root/scripts/dev-token" admin --iss "$BENCH_ISSUER")"
+  echo "other-issuer $("$root/scripts/dev-token" admin --iss https://evil.example --key "$bench_key")"
   echo "long-subject $(bench_token front-desk --sub "$(printf 'L%.0s' $(seq 1 300))")"
   echo "shared-desk $(bench_token front-desk --sub fuzz-shared-subject)"
   echo "shared-practitioner $(bench_token practitioner --sub fuzz-shared-subject --practitioner 00000000-0000-7000-8000-0000000000ff)"

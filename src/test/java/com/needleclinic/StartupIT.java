@@ -53,7 +53,7 @@ class StartupIT {
 
         assertThat(exit.code()).isEqualTo(1);
         assertThat(exit.log()).contains("QUARKUS_DATASOURCE_JDBC_URL", "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
-                "MP_JWT_VERIFY_ISSUER", "nothing was migrated");
+                "MP_JWT_VERIFY_ISSUER", "CLINIC_WEBHOOKS_SECRET_KEY", "nothing was migrated");
     }
 
     @Test

@@ -84,7 +84,8 @@ public class Idempotency {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 Created<V> created = create.get();
-                store.complete(subject, key, 201, created.location(), IfMatch.etag(created.version()), json(created.body()));
+                store.complete(subject, key, 201, created.location(), IfMatch.etag(created.version()),
+                        json(guard.stored(created.body())));
                 return created.toResponse();
             });
         } catch (RuntimeException e) {
@@ -125,8 +126,16 @@ public class Idempotency {
         default void authorize() {
         }
 
-        /** The stored answer about {@code location} was sent again: audit it like a read. */
+        /**
+         * The stored answer about {@code location} is about to be sent again (after {@link
+         * #authorize}, in its own transaction): audit it like a read, or throw to answer otherwise.
+         */
         default void replayed(String location) {
+        }
+
+        /** What of the first answer is kept for replays: all of it, unless part must never be stored. */
+        default Object stored(Object body) {
+            return body;
         }
     }
 

@@ -39,9 +39,11 @@ class DeliveryStateRepository {
                for update of c skip locked""";
 
     private final AgroalDataSource dataSource;
+    private final SecretBox box;
 
-    DeliveryStateRepository(AgroalDataSource dataSource) {
+    DeliveryStateRepository(AgroalDataSource dataSource, SecretBox box) {
         this.dataSource = dataSource;
+        this.box = box;
     }
 
     /** A subscription due for delivery, its progress row locked until the caller's transaction ends; null if none. */
@@ -53,9 +55,10 @@ class DeliveryStateRepository {
                     return null;
                 }
                 String types = rs.getString(6);
-                return new Due(rs.getObject(1, UUID.class), rs.getLong(2), rs.getInt(3), instant(rs, 4),
-                        rs.getString(5), types.isEmpty() ? List.of() : List.of(types.split(",")), rs.getString(7),
-                        rs.getString(8), instant(rs, 9));
+                UUID id = rs.getObject(1, UUID.class);
+                return new Due(id, rs.getLong(2), rs.getInt(3), instant(rs, 4),
+                        rs.getString(5), types.isEmpty() ? List.of() : List.of(types.split(",")),
+                        box.open(id, rs.getString(7)), box.open(id, rs.getString(8)), instant(rs, 9));
             }
         } catch (SQLException e) {
             throw new DatabaseException(e);

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** Webhook delivery settings (docs/events.md); only the first is part of the deployment contract. */
 @ConfigMapping(prefix = "clinic.webhooks")
@@ -23,6 +24,12 @@ interface WebhookConfig {
 
     @WithDefault("1H")
     Duration retryMax();
+
+    /**
+     * {@code CLINIC_WEBHOOKS_SECRET_KEY}: 32 random bytes in base64 that seal signing secrets at rest
+     * (SecretBox); required in production, a public one in dev and tests.
+     */
+    Optional<String> secretKey();
 
     /** A subscription failing this long without an acknowledgment is disabled. */
     @WithDefault("24H")

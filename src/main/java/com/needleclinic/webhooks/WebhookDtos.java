@@ -47,6 +47,11 @@ public final class WebhookDtos {
             return new SubscriptionWithSecret(s.id(), s.url(), s.types(), s.description(), s.status(),
                     s.disabledReason(), s.createdAt(), progress, secret, s.previousSecretUntil());
         }
+
+        /** The same answer as a stored copy may keep it: everything but the secret. */
+        SubscriptionView withoutSecret() {
+            return new SubscriptionView(id, url, types, description, status, disabledReason, createdAt, delivery);
+        }
     }
 
     public record ReplayRequest(@NotNull @PositiveOrZero Long fromSequence) {

@@ -45,7 +45,8 @@ public class WebhookResource {
     /** A replay with the same {@code Idempotency-Key} answers the same secret: the caller may have lost the first answer. */
     @POST
     public Response create(@RestHeader("Idempotency-Key") String key, @NotNull @Valid SubscriptionRequest request) {
-        return idempotency.create(key, "POST /webhook-subscriptions", request, () -> service.create(request));
+        return idempotency.create(key, "POST /webhook-subscriptions", request, service.secretShownOnce(),
+                () -> service.create(request));
     }
 
     @GET

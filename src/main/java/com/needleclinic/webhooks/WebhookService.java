@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.needleclinic.events.EventFeed;
 import com.needleclinic.events.EventType;
 import com.needleclinic.shared.Caller;
+import com.needleclinic.shared.ConflictException;
+import com.needleclinic.shared.DomainException;
+import com.needleclinic.shared.Idempotency;
 import com.needleclinic.shared.Created;
 import com.needleclinic.shared.IfMatch;
 import com.needleclinic.shared.InvalidRequestException;
@@ -43,9 +46,10 @@ public class WebhookService {
     private final MergePatch mergePatch;
     private final Clock clock;
     private final Caller caller;
+    private final SecretBox box;
 
     WebhookService(WebhookSubscriptionRepository subscriptions, DeliveryStateRepository state, WebhookTargets targets,
-                   EventFeed feed, MergePatch mergePatch, Clock clock, Caller caller) {
+                   EventFeed feed, MergePatch mergePatch, Clock clock, Caller caller, SecretBox box) {
         this.subscriptions = subscriptions;
         this.state = state;
         this.targets = targets;
@@ -53,6 +57,7 @@ public class WebhookService {
         this.mergePatch = mergePatch;
         this.clock = clock;
         this.caller = caller;
+        this.box = box;
     }
 
     /** A new subscription receives the events that follow it; {@code replay} sends earlier ones. */
@@ -62,7 +67,7 @@ public class WebhookService {
         Instant now = clock.instant();
         String secret = WebhookSignature.newSecret();
         WebhookSubscription subscription = new WebhookSubscription(caller.subject(), request.url(),
-                types(request.types()), request.description(), secret, now);
+                types(request.types()), request.description(), id -> box.seal(id, secret), now);
         if (request.status() == WebhookSubscription.Status.DISABLED) {
             subscription.changeStatus(WebhookSubscription.Status.DISABLED);
         }
@@ -71,6 +76,33 @@ public class WebhookService {
         Log.infof("Webhook subscription %s created", subscription.id());
         return new Created<>("/api/v1/webhook-subscriptions/" + subscription.id(), subscription.version(),
                 SubscriptionWithSecret.of(subscription, progress(subscription.id()), secret));
+    }
+
+    /**
+     * The secret is shown once (docs/events.md, "Subscribing"): an idempotent replay of a create
+     * never stores or repeats it. The replay is answered {@code 409 secret-shown-once} naming the
+     * subscription it made (rotate the secret for a new one), or {@code 410 subscription-deleted}.
+     */
+    public Idempotency.Guard secretShownOnce() {
+        return new Idempotency.Guard() {
+            @Override
+            public Object stored(Object body) {
+                return body instanceof SubscriptionWithSecret created ? created.withoutSecret() : body;
+            }
+
+            @Override
+            public void replayed(String location) {
+                UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+                if (subscriptions.findByIdOptional(id).isEmpty()) {
+                    throw new GoneException("subscription-deleted", "Subscription deleted",
+                            "This request created webhook subscription " + id + ", which has since been deleted");
+                }
+                throw new ConflictException("secret-shown-once", "Secret shown once",
+                        "This request already created webhook subscription " + id + "; its secret was shown once, in"
+                                + " that first answer. POST /api/v1/webhook-subscriptions/" + id
+                                + "/secret-rotation gives a new one");
+            }
+        };
     }
 
     @Transactional
@@ -129,7 +161,7 @@ public class WebhookService {
         WebhookSubscription subscription = require(id);
         state.lock(id);
         String secret = WebhookSignature.newSecret();
-        subscription.rotate(secret, clock.instant());
+        subscription.rotate(box.seal(id, secret), clock.instant());
         subscriptions.flush();
         Log.infof("Webhook subscription %s secret rotated", id);
         return new Versioned<>(subscription.version(), SubscriptionWithSecret.of(subscription, progress(id), secret));
@@ -181,5 +213,12 @@ public class WebhookService {
             types.add(requested.get(i));
         }
         return List.copyOf(types);
+    }
+
+    /** A request about a resource that existed and is gone: {@code 410}. */
+    static final class GoneException extends DomainException {
+        GoneException(String code, String title, String detail) {
+            super(410, code, title, detail);
+        }
     }
 }

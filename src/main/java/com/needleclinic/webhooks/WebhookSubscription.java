@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * A receiver of events (docs/events.md). What the admin owns lives here; delivery progress lives in
@@ -58,10 +59,12 @@ public class WebhookSubscription {
     protected WebhookSubscription() {
     }
 
-    WebhookSubscription(String owner, String url, List<String> types, String description, String secret, Instant now) {
+    /** {@code sealedSecret} seals the signing secret for this subscription's id (SecretBox). */
+    WebhookSubscription(String owner, String url, List<String> types, String description,
+                        Function<UUID, String> sealedSecret, Instant now) {
         this.id = Ids.newId();
         this.owner = owner;
-        this.secret = secret;
+        this.secret = sealedSecret.apply(id);
         this.createdAt = now;
         this.status = Status.ACTIVE;
         update(url, types, description);
@@ -83,11 +86,11 @@ public class WebhookSubscription {
         return newStatus == Status.ACTIVE;
     }
 
-    /** A new secret; the old one keeps signing beside it for {@link #ROTATION_OVERLAP}. */
-    void rotate(String newSecret, Instant now) {
+    /** A new (sealed) secret; the old one keeps signing beside it for {@link #ROTATION_OVERLAP}. */
+    void rotate(String newSealedSecret, Instant now) {
         previousSecret = secret;
         previousSecretUntil = now.plus(ROTATION_OVERLAP);
-        secret = newSecret;
+        secret = newSealedSecret;
     }
 
     /** Whether {@code subject} created this subscription. */
@@ -125,10 +128,6 @@ public class WebhookSubscription {
 
     public Instant previousSecretUntil() {
         return previousSecretUntil;
-    }
-
-    String secret() {
-        return secret;
     }
 
     public long version() {

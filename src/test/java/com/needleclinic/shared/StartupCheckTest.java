@@ -28,22 +28,24 @@ class StartupCheckTest {
         config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://db:5432/clinic");
         config.put("mp.jwt.verify.publickey.location", "https://idp.example/realms/clinic/protocol/openid-connect/certs");
         config.put("mp.jwt.verify.issuer", "https://idp.example/realms/clinic");
+        config.put("clinic.webhooks.secret-key", "zb2p8ykq1Yc7Jz1wq5lq0gq3XQ8v2mC8w4rK7l0sP3E=");
         return config;
     }
 
     @Test
     void names_every_missing_variable() {
-        assertThat(problems(Map.of())).hasSize(3)
+        assertThat(problems(Map.of())).hasSize(4)
                 .anyMatch(p -> p.startsWith("set QUARKUS_DATASOURCE_JDBC_URL"))
                 .anyMatch(p -> p.startsWith("set MP_JWT_VERIFY_PUBLICKEY_LOCATION"))
-                .anyMatch(p -> p.startsWith("set MP_JWT_VERIFY_ISSUER"));
+                .anyMatch(p -> p.startsWith("set MP_JWT_VERIFY_ISSUER"))
+                .anyMatch(p -> p.startsWith("set CLINIC_WEBHOOKS_SECRET_KEY"));
     }
 
     @Test
     void blank_values_are_missing() {
         Map<String, String> config = good();
         config.replaceAll((name, value) -> " ");
-        assertThat(problems(config)).hasSize(3);
+        assertThat(problems(config)).hasSize(4);
     }
 
     @Test
@@ -69,6 +71,18 @@ class StartupCheckTest {
         config.put(Retention.WEBHOOK_DELIVERIES, "P30D");
         config.put(Retention.IDEMPOTENCY_KEYS, "24h");
         assertThat(problems(config)).isEmpty();
+    }
+
+    @Test
+    void the_webhook_secret_key_must_be_32_bytes_and_not_the_dev_one() {
+        Map<String, String> config = good();
+        config.put("clinic.webhooks.secret-key", "c2hvcnQ=");
+        assertThat(problems(config)).singleElement().asString().startsWith("CLINIC_WEBHOOKS_SECRET_KEY must be 32");
+        config.put("clinic.webhooks.secret-key", "not base64!");
+        assertThat(problems(config)).singleElement().asString().startsWith("CLINIC_WEBHOOKS_SECRET_KEY must be 32");
+        config.put("clinic.webhooks.secret-key", "zb2p8ykq1Yc7Jz1wq5lq0gq3XQ8v2mC8w4rK7l0sP3E=");
+        config.put("%dev.clinic.webhooks.secret-key", "zb2p8ykq1Yc7Jz1wq5lq0gq3XQ8v2mC8w4rK7l0sP3E=");
+        assertThat(problems(config)).singleElement().asString().contains("public dev-only key");
     }
 
     @Test

@@ -101,6 +101,7 @@ public final class Instances implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_PASSWORD", password);
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", PUBLIC_KEY.toAbsolutePath().toString());
             env.put("MP_JWT_VERIFY_ISSUER", ISSUER);
+            env.put("CLINIC_WEBHOOKS_SECRET_KEY", "q3c1Jc1n8yJ3cQ2m3w5mJ4m2X0x9nW8cV7b6n5m4k3A=");
             env.put("CLINIC_RATE_LIMIT_REQUESTS_PER_SECOND", "0");
             env.put("CLINIC_WEBHOOKS_ALLOW_INSECURE_TARGETS", "true");
             env.put("CLINIC_WEBHOOKS_RETRY_BASE", "PT0.2S");

@@ -39,6 +39,11 @@ class WebhookTargetsTest {
             public Duration giveUpAfter() {
                 return Duration.ofHours(24);
             }
+
+            @Override
+            public java.util.Optional<String> secretKey() {
+                return java.util.Optional.empty();
+            }
         });
     }
 
