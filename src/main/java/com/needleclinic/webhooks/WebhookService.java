@@ -94,7 +94,7 @@ public class WebhookService {
             public void replayed(String location) {
                 UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
                 if (subscriptions.findByIdOptional(id).isEmpty()) {
-                    throw new GoneException("subscription-deleted", "Subscription deleted",
+                    throw new Refused(410, "subscription-deleted", "Subscription deleted",
                             "This request created webhook subscription " + id + ", which has since been deleted");
                 }
                 throw new ConflictException("secret-shown-once", "Secret shown once",
@@ -171,6 +171,13 @@ public class WebhookService {
     @Transactional
     public Versioned<SubscriptionView> replay(UUID id, long fromSequence) {
         WebhookSubscription subscription = require(id);
+        long head = feed.head();
+        if (fromSequence > head + 1) {
+            // Progress past the head would skip every event still to come, silently.
+            throw new Refused(422, "beyond-feed-head", "Beyond the feed's head",
+                    "fromSequence " + fromSequence + " is past the feed's last sequence " + head
+                            + "; replay from at most " + (head + 1));
+        }
         state.restart(id, Math.max(0, fromSequence - 1), clock.instant());
         Log.infof("Webhook subscription %s replays from sequence %d", id, fromSequence);
         return new Versioned<>(subscription.version(), SubscriptionView.of(subscription, progress(id)));
@@ -215,10 +222,10 @@ public class WebhookService {
         return List.copyOf(types);
     }
 
-    /** A request about a resource that existed and is gone: {@code 410}. */
-    static final class GoneException extends DomainException {
-        GoneException(String code, String title, String detail) {
-            super(410, code, title, detail);
+    /** A request refused with a status of its own ({@code 410}, {@code 422}). */
+    static final class Refused extends DomainException {
+        Refused(int status, String code, String title, String detail) {
+            super(status, code, title, detail);
         }
     }
 }

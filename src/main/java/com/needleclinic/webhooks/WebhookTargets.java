@@ -65,6 +65,11 @@ class WebhookTargets {
                 throw new RefusedTarget("its host resolves to a loopback, private or reserved address");
             }
         }
+        if (uri.getHost().startsWith("[")) {
+            // TLS names a host (SNI) and certificates rarely name an IPv6 address: such a target
+            // could be saved but never delivered to.
+            throw new RefusedTarget("must name its host by name, not by an IPv6 address");
+        }
         return new Target(uri, addresses[0]);
     }
 
@@ -79,6 +84,12 @@ class WebhookTargets {
         if (!scheme.equals("https") && !(allowInsecure && scheme.equals("http"))) {
             throw new RefusedTarget("must be an https URL");
         }
+        String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+        String named = authority.substring(authority.lastIndexOf('@') + 1).replaceFirst(":[0-9]*$", "");
+        if (SpecialRanges.isUnusualIpv4Literal(named)) {
+            // 0177.0.0.1 is 177.0.0.1 to Java and 127.0.0.1 to curl and browsers: no such guessing.
+            throw new RefusedTarget("must write an IPv4 address as four decimal numbers without leading zeros");
+        }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             throw new RefusedTarget("must name a host");
         }
@@ -92,57 +103,19 @@ class WebhookTargets {
     }
 
     /**
-     * Public unicast only: not the unspecified, loopback, link-local (cloud metadata), private,
-     * shared (carrier NAT), benchmarking, documentation, multicast or reserved ranges, for IPv4 and
-     * IPv6, including IPv4 addresses carried inside IPv6 (mapped, NAT64).
+     * Every entry of IANA's IPv4 and IPv6 Special-Purpose Address Registries (as of 2024), globally
+     * reachable or not, plus multicast and IPv6 site-local: a webhook goes to an ordinary unicast
+     * address or nowhere. {@link SpecialRanges} holds the table; its test walks every entry.
      */
     static boolean isPublic(InetAddress address) {
-        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
-            return false;
-        }
         byte[] b = address.getAddress();
-        if (address instanceof Inet4Address) {
-            return isPublicV4(b);
-        }
         if (address instanceof Inet6Address) {
-            int first = b[0] & 0xff;
-            if ((first & 0xfe) == 0xfc) {
-                return false; // fc00::/7 unique local
+            byte[] embedded = SpecialRanges.embeddedIpv4(b);
+            if (embedded != null) {
+                return SpecialRanges.isOrdinaryV4(embedded); // judged by the IPv4 address it carries
             }
-            if (first == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8) {
-                return false; // 2001:db8::/32 documentation
-            }
-            if (isPrefix(b, new int[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff})
-                    || isPrefix(b, new int[] {0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0})) {
-                return isPublicV4(new byte[] {b[12], b[13], b[14], b[15]}); // mapped, NAT64
-            }
-            return true;
+            return SpecialRanges.isOrdinaryV6(b);
         }
-        return false;
-    }
-
-    private static boolean isPublicV4(byte[] b) {
-        int a0 = b[0] & 0xff;
-        int a1 = b[1] & 0xff;
-        int a2 = b[2] & 0xff;
-        return !(a0 == 0 || a0 == 10 || a0 == 127 || a0 >= 224
-                || (a0 == 100 && a1 >= 64 && a1 <= 127)
-                || (a0 == 169 && a1 == 254)
-                || (a0 == 172 && a1 >= 16 && a1 <= 31)
-                || (a0 == 192 && a1 == 168)
-                || (a0 == 192 && a1 == 0 && (a2 == 0 || a2 == 2))
-                || (a0 == 198 && (a1 == 18 || a1 == 19))
-                || (a0 == 198 && a1 == 51 && a2 == 100)
-                || (a0 == 203 && a1 == 0 && a2 == 113));
-    }
-
-    private static boolean isPrefix(byte[] b, int[] prefix) {
-        for (int i = 0; i < prefix.length; i++) {
-            if ((b[i] & 0xff) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
+        return address instanceof Inet4Address && SpecialRanges.isOrdinaryV4(b);
     }
 }

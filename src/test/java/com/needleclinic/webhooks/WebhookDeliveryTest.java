@@ -153,6 +153,20 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void replay_from_past_the_feed_head_is_refused_and_changes_nothing() {
+        JsonPath subscription = subscribe("patient.created");
+        String id = subscription.getString("id");
+        long acknowledged = asAdmin().get("/api/v1/webhook-subscriptions/{id}", id).then().extract()
+                .jsonPath().getLong("delivery.acknowledgedSequence");
+        asAdmin().body(Map.of("fromSequence", 99_999_998L)).post("/api/v1/webhook-subscriptions/{id}/replay", id)
+                .then().statusCode(422).body("code", org.hamcrest.Matchers.equalTo("beyond-feed-head"));
+        asAdmin().get("/api/v1/webhook-subscriptions/{id}", id).then()
+                .body("delivery.acknowledgedSequence", org.hamcrest.Matchers.equalTo((int) acknowledged));
+        Api.createPatient();
+        assertThat(receiver.await(1)).hasSize(1);
+    }
+
+    @Test
     void after_a_rotation_both_secrets_sign_so_the_receiver_can_switch_keys() {
         JsonPath subscription = subscribe("patient.created");
         String old = subscription.getString("secret");

@@ -2,10 +2,13 @@ package com.needleclinic.webhooks;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -72,7 +75,53 @@ class WebhookTargetsTest {
         assertThat(target.port()).isEqualTo(8443);
         assertThat(target.pathAndQuery()).isEqualTo("/hooks/clinic?key=1");
         assertThat(target.https()).isTrue();
-        assertThat(targets(false).check("https://[2606:4700::1111]/").address()).isNotNull();
+        assertThat(WebhookTargets.isPublic(InetAddress.getByName("2606:4700::1111"))).isTrue();
+        assertThat(WebhookTargets.isPublic(InetAddress.getByName("::ffff:93.184.215.14"))).isTrue();
+    }
+
+    /** Every entry of both IANA special-purpose registries: its first and its last address. */
+    static Stream<Arguments> specialRanges() {
+        return Stream.concat(SpecialRanges.IPV4.stream(), SpecialRanges.IPV6.stream()).flatMap(range -> {
+            byte[] first = range.prefix().clone();
+            byte[] last = range.prefix().clone();
+            for (int bit = range.bits(); bit < last.length * 8; bit++) {
+                last[bit / 8] |= (byte) (0x80 >>> (bit % 8));
+            }
+            return Stream.of(Arguments.of(range.name(), first), Arguments.of(range.name(), last));
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("specialRanges")
+    void refuses_every_special_purpose_range(String name, byte[] address) throws Exception {
+        assertThat(WebhookTargets.isPublic(InetAddress.getByAddress(address))).as(name).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://[::127.0.0.1]/", "https://[::ffff:0:7f00:1]/", "https://[64:ff9b:1::a00:1]/",
+            "https://[2002:7f00:1::]/", "https://[2001::1]/", "https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/",
+            "https://[100::1]/", "https://192.88.99.1/", "https://192.31.196.1/", "https://[3fff::1]/",
+            "https://[5f00::1]/", "https://[fec0::1]/", "https://255.255.255.255/", "https://240.0.0.1/"})
+    void refuses_what_fuzzing_found_accepted(String url) {
+        assertThatThrownBy(() -> targets(false).check(url)).isInstanceOf(WebhookTargets.RefusedTarget.class)
+                .hasMessageContaining("loopback, private or reserved");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://0177.0.0.1/", "https://0x7f.0.0.1/", "https://2130706433/", "https://127.1/",
+            "https://017700000001/", "https://93.184.215.014/"})
+    void refuses_ipv4_written_any_other_way_than_four_decimal_numbers(String url) {
+        assertThatThrownBy(() -> targets(false).check(url)).isInstanceOf(WebhookTargets.RefusedTarget.class)
+                .hasMessageContaining("four decimal numbers");
+    }
+
+    @Test
+    void refuses_a_public_ipv6_literal_it_could_not_deliver_to() {
+        assertThatThrownBy(() -> targets(false).check("https://[2606:4700::1111]/"))
+                .isInstanceOf(WebhookTargets.RefusedTarget.class).hasMessageContaining("by name");
+        assertThat(SpecialRanges.isUnusualIpv4Literal("hooks.example")).isFalse();
+        assertThat(SpecialRanges.isUnusualIpv4Literal("1e100.net")).isFalse();
+        assertThat(SpecialRanges.isUnusualIpv4Literal("93.184.215.14")).isFalse();
     }
 
     @Test
