@@ -5,6 +5,8 @@ import com.needleclinic.audit.AuditLog;
 import com.needleclinic.shared.DomainException;
 import com.needleclinic.shared.InvalidRequestException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Arrays;
@@ -36,23 +38,38 @@ public class EventFeed {
         this.auditLog = auditLog;
     }
 
-    public EventPage read(FeedQuery query) throws InterruptedException {
+    /**
+     * The feed page for {@code query}; with {@code waitSeconds}, an empty page is held open until an
+     * event arrives or the time is up - without a thread or a connection while it waits (a waiter on
+     * {@link FeedSignal}); the reads run on worker threads.
+     */
+    public Uni<EventPage> readAsync(FeedQuery query) {
+        long deadline = System.nanoTime() + query.waitSeconds() * 1_000_000_000L;
+        return Uni.createFrom().item(() -> {
+            checkRetained(query);
+            return null;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).chain(() -> attempt(query, deadline));
+    }
+
+    private Uni<EventPage> attempt(FeedQuery query, long deadline) {
+        return Uni.createFrom().item(() -> page(query.after(), query.types(), query.limit()))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).chain(found -> {
+                    long left = (deadline - System.nanoTime()) / 1_000_000;
+                    if (!found.items().isEmpty() || left <= 0) {
+                        return Uni.createFrom().item(() -> audited(found))
+                                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+                    }
+                    // Past what was examined (with types, further than after): wait for the head to pass it.
+                    return Uni.createFrom().completionStage(signal.nextHeadBeyond(found.lastSequence(), left))
+                            .chain(() -> attempt(query, deadline));
+                });
+    }
+
+    private void checkRetained(FeedQuery query) {
         if (query.after() > 0) {
             long purged = events.purgedThrough();
             if (query.after() < purged) {
                 throw new EventsPurged(purged);
-            }
-        }
-        long deadline = System.nanoTime() + query.waitSeconds() * 1_000_000_000L;
-        while (true) {
-            long seen = signal.generation();
-            EventPage page = page(query.after(), query.types(), query.limit());
-            long left = (deadline - System.nanoTime()) / 1_000_000;
-            if (!page.items().isEmpty() || left <= 0) {
-                return audited(page);
-            }
-            if (!signal.awaitChange(seen, left)) {
-                return audited(page(query.after(), query.types(), query.limit()));
             }
         }
     }

@@ -61,14 +61,19 @@ class FeedListener {
                 }
                 if (reconnecting) {
                     Log.info("Event feed listener: listening again");
-                    signal.advanced();
+                    signal.advancedSomewhere();
                     reconnecting = false;
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (daemons.running()) {
                     PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
                     if (notifications != null && notifications.length > 0) {
-                        signal.advanced();
+                        long head = highest(notifications);
+                        if (head < 0) {
+                            signal.advancedSomewhere();
+                        } else {
+                            signal.advanced(head);
+                        }
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -84,5 +89,18 @@ class FeedListener {
                 }
             }
         }
+    }
+
+    /** The highest head the notifications name (each carries the head its round reached); -1 if one does not. */
+    static long highest(PGNotification[] notifications) {
+        long head = 0;
+        for (PGNotification notification : notifications) {
+            try {
+                head = Math.max(head, Long.parseLong(notification.getParameter()));
+            } catch (NumberFormatException unknown) {
+                return -1;
+            }
+        }
+        return head;
     }
 }

@@ -116,7 +116,7 @@ class Sequencer {
                 int numbered = numberCommitted(connection);
                 connection.commit();
                 if (numbered > 0) {
-                    signal.advanced();
+                    signal.advanced(numberedThrough);
                 }
                 return numbered;
             } catch (SQLException | RuntimeException e) {
@@ -128,7 +128,10 @@ class Sequencer {
         }
     }
 
-    private static int numberCommitted(Connection connection) throws SQLException {
+    /** The head the last round of this sequencer moved the feed to. */
+    private long numberedThrough;
+
+    private int numberCommitted(Connection connection) throws SQLException {
         long last;
         try (PreparedStatement head = connection.prepareStatement(
                 "select last_sequence from event_feed_head for update skip locked");
@@ -150,6 +153,7 @@ class Sequencer {
                 move.setString(2, Long.toString(last + numbered));
                 move.execute();
             }
+            numberedThrough = last + numbered;
         }
         return numbered;
     }

@@ -49,7 +49,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(DomainException e) {
-        return Problems.response(e.toProblem());
+        Response response = Problems.response(e.toProblem());
+        return e instanceof RetryLater later
+                ? Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, later.retryAfterSeconds()).build()
+                : response;
     }
 
     @ServerExceptionMapper
