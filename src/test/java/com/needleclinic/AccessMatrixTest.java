@@ -1,8 +1,12 @@
 package com.needleclinic;
 
 import com.needleclinic.support.Api;
+import com.needleclinic.support.Db;
 import com.needleclinic.support.Tokens;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import jakarta.inject.Inject;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +18,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -141,17 +146,26 @@ class AccessMatrixTest {
                 new Object[]{row, "integration", row.integration()}));
     }
 
+    @Inject
+    AgroalDataSource db;
+
+    /** Each request has a subject of its own, so its audit rows are told apart. */
+    private static String token(String role, String subject) {
+        JwtClaimsBuilder token = Tokens.builder(role, subject);
+        if (role.equals("practitioner")) {
+            token.claim("practitioner_id", UUID.randomUUID().toString());
+        } else if (role.equals("insurer")) {
+            token.claim("insurer_id", UUID.randomUUID().toString());
+        }
+        return token.sign(Tokens.key());
+    }
+
     @ParameterizedTest(name = "{0} as {1} -> {2}")
     @MethodSource("cases")
-    void each_role_gets_the_expected_status(Row row, String role, int expected) {
-        RequestSpecification request = switch (role) {
-            case "none" -> RestAssured.given().contentType("application/json");
-            case "admin" -> Api.as(Tokens.admin());
-            case "front-desk" -> Api.as(Tokens.frontDesk());
-            case "practitioner" -> Api.as(Tokens.practitioner(UUID.randomUUID()));
-            case "integration" -> Api.as(Tokens.integration("reminders-" + UUID.randomUUID()));
-            default -> Api.as(Tokens.insurer(UUID.randomUUID()));
-        };
+    void each_role_gets_the_expected_status_and_every_refusal_is_audited(Row row, String role, int expected) {
+        String subject = "matrix-" + role + "-" + UUID.randomUUID();
+        RequestSpecification request = role.equals("none") ? RestAssured.given().contentType("application/json")
+                : Api.as(token(role, subject));
         Object body = row.body().get();
         if (body != null) {
             request.body(body);
@@ -159,6 +173,10 @@ class AccessMatrixTest {
         var response = request.request(row.method(), row.path()).then().statusCode(expected);
         if (expected >= 400) {
             response.contentType("application/problem+json").body("status", equalTo(expected));
+        }
+        if (expected == 403) {
+            assertThat(Db.count(db, "select count(*) from audit_event where actor = ? and outcome = 'DENIED'"
+                    + " and resource_type is not null", subject)).as("the refusal's audit row").isPositive();
         }
     }
 }

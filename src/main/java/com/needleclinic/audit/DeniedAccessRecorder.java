@@ -9,26 +9,35 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Records role-refused calls on patient data (rule 7: denied attempts are audited too) with the
- * action actually attempted (a refused cancel is an UPDATE, not a CREATE) and the patient the
- * target names: read off the path ({@code /api/v1/patients/{id}/consents}) or asked of the feature
- * that owns the resource ({@link PatientOfResource}).
+ * Records every role-refused call (rule 7: denied attempts are audited too), on patient data and
+ * on everything else, with the action actually attempted (a refused cancel is an UPDATE, not a
+ * CREATE), the resource the path names and, for patient data, the patient it is about: read off
+ * the path ({@code /api/v1/patients/{id}/consents}) or asked of the feature that owns the resource
+ * ({@link PatientOfResource}).
  */
 @ApplicationScoped
 class DeniedAccessRecorder {
 
-    private static final Map<String, String> PATIENT_DATA = Map.of(
-            "patients", "PATIENT", "coverages", "COVERAGE", "consents", "CONSENT",
-            "appointments", "APPOINTMENT", "treatment-notes", "TREATMENT_NOTE", "claims", "CLAIM",
-            "audit-events", "AUDIT_EVENT", "waitlist", "WAITLIST_ENTRY", "offers", "APPOINTMENT");
+    private static final Map<String, String> RESOURCES = Map.ofEntries(
+            Map.entry("patients", "PATIENT"), Map.entry("coverages", "COVERAGE"), Map.entry("consents", "CONSENT"),
+            Map.entry("appointments", "APPOINTMENT"), Map.entry("appointment-series", "APPOINTMENT_SERIES"),
+            Map.entry("treatment-notes", "TREATMENT_NOTE"), Map.entry("treatment-note", "TREATMENT_NOTE"),
+            Map.entry("claims", "CLAIM"), Map.entry("audit-events", "AUDIT_EVENT"),
+            Map.entry("waitlist", "WAITLIST_ENTRY"), Map.entry("offers", "APPOINTMENT"),
+            Map.entry("locations", "LOCATION"), Map.entry("rooms", "ROOM"), Map.entry("practitioners", "PRACTITIONER"),
+            Map.entry("certifications", "CERTIFICATION"), Map.entry("schedule", "SCHEDULE"),
+            Map.entry("time-off", "TIME_OFF"), Map.entry("services", "SERVICE"), Map.entry("insurers", "INSURER"),
+            Map.entry("availability", "AVAILABILITY"), Map.entry("events", "EVENT"),
+            Map.entry("webhook-subscriptions", "WEBHOOK_SUBSCRIPTION"), Map.entry("deliveries", "WEBHOOK_DELIVERY"));
 
     /** The last path segment of a POST that changes an existing resource, and the action it attempts. */
-    private static final Map<String, AuditEntry.Action> ACTIONS = Map.of(
-            "cancel", AuditEntry.Action.UPDATE, "check-in", AuditEntry.Action.UPDATE,
-            "no-show", AuditEntry.Action.UPDATE, "reschedule", AuditEntry.Action.UPDATE,
-            "withdrawal", AuditEntry.Action.WITHDRAW, "sign", AuditEntry.Action.SIGN,
-            "amendments", AuditEntry.Action.AMEND, "adjudication", AuditEntry.Action.ADJUDICATE,
-            "accept", AuditEntry.Action.UPDATE, "decline", AuditEntry.Action.UPDATE);
+    private static final Map<String, AuditEntry.Action> ACTIONS = Map.ofEntries(
+            Map.entry("cancel", AuditEntry.Action.UPDATE), Map.entry("check-in", AuditEntry.Action.UPDATE),
+            Map.entry("no-show", AuditEntry.Action.UPDATE), Map.entry("reschedule", AuditEntry.Action.UPDATE),
+            Map.entry("withdrawal", AuditEntry.Action.WITHDRAW), Map.entry("sign", AuditEntry.Action.SIGN),
+            Map.entry("amendments", AuditEntry.Action.AMEND), Map.entry("adjudication", AuditEntry.Action.ADJUDICATE),
+            Map.entry("accept", AuditEntry.Action.UPDATE), Map.entry("decline", AuditEntry.Action.UPDATE),
+            Map.entry("secret-rotation", AuditEntry.Action.UPDATE), Map.entry("replay", AuditEntry.Action.UPDATE));
 
     private final AuditLog auditLog;
     private final jakarta.enterprise.inject.Instance<PatientOfResource> owners;
@@ -40,17 +49,17 @@ class DeniedAccessRecorder {
 
     void onDenied(@Observes AccessDenied denied) {
         String[] segments = denied.path().replaceFirst("^/?api/v1/", "").split("/");
-        if (segments.length == 0 || !PATIENT_DATA.containsKey(segments[0])) {
+        if (segments.length == 0 || segments[0].isEmpty()) {
             return;
         }
         UUID patientId = "patients".equals(segments[0]) && segments.length > 1 ? uuid(segments[1]) : null;
         // The innermost resource the path names: /patients/{id}/consents/{consentId} is a consent,
         // /waitlist/offers/{appointmentId}/accept the hold's appointment.
-        String resourceType = null;
+        String resourceType = segments[0].toUpperCase(java.util.Locale.ROOT).replace('-', '_');
         UUID resourceId = null;
         for (int i = 0; i < segments.length; i++) {
-            if (PATIENT_DATA.containsKey(segments[i])) {
-                resourceType = PATIENT_DATA.get(segments[i]);
+            if (RESOURCES.containsKey(segments[i])) {
+                resourceType = RESOURCES.get(segments[i]);
                 resourceId = i + 1 < segments.length ? uuid(segments[i + 1]) : null;
             }
         }

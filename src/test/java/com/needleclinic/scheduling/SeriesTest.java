@@ -199,6 +199,22 @@ class SeriesTest {
     }
 
     @Test
+    void refusals_on_a_course_are_audited_with_the_action_attempted_and_the_patient() {
+        String id = course(at(monday(), "13:00"), Map.of("intervalWeeks", 1, "count", 2), null).statusCode(201)
+                .extract().path("id");
+        String insurer = "series-insurer-" + UUID.randomUUID();
+        Api.as(com.needleclinic.support.Tokens.withSubject("insurer", insurer))
+                .get("/api/v1/appointment-series/{id}", id).then().statusCode(403);
+        String other = "series-practitioner-" + UUID.randomUUID();
+        Api.as(com.needleclinic.support.Tokens.withSubject("practitioner", other)).body(Map.of("reason", "x",
+                "fromStart", at(monday(), "13:00"))).post("/api/v1/appointment-series/{id}/cancel", id).then().statusCode(403);
+        String denied = "select count(*) from audit_event where actor = ? and outcome = 'DENIED' and action = ?"
+                + " and resource_type = 'APPOINTMENT_SERIES' and resource_id = ?::uuid and patient_id = ?";
+        assertThat(Db.count(db, denied, insurer, "READ", id, patient)).isEqualTo(1);
+        assertThat(Db.count(db, denied, other, "UPDATE", id, patient)).isEqualTo(1);
+    }
+
+    @Test
     void a_practitioner_starts_a_course_only_for_a_patient_in_their_care_circle() {
         LocalDate first = monday();
         Map<String, Object> body = Map.of("patientId", patient.toString(), "practitionerId", practitioner.toString(),
