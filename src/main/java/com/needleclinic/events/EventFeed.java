@@ -4,6 +4,7 @@ import com.needleclinic.audit.AuditEntry;
 import com.needleclinic.audit.AuditLog;
 import com.needleclinic.shared.DomainException;
 import com.needleclinic.shared.InvalidRequestException;
+import com.needleclinic.shared.QueryParams;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -117,7 +118,7 @@ public class EventFeed {
 
         static Set<String> types(String raw) {
             Set<String> types = new LinkedHashSet<>();
-            if (raw == null || raw.isBlank()) {
+            if (!QueryParams.present("types", raw)) {
                 return types;
             }
             for (String name : Arrays.stream(raw.split(",")).map(String::trim).toList()) {

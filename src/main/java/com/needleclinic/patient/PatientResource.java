@@ -49,7 +49,7 @@ public class PatientResource {
             throw new InvalidRequestException("q", "must be at most " + MAX_QUERY_LENGTH + " characters");
         }
         QueryParams.text("q", q);
-        return service.search(q == null || q.isBlank() ? null : q, PageRequest.of(limit, cursor));
+        return service.search(QueryParams.present("q", q) ? q : null, PageRequest.of(limit, cursor));
     }
 
     @POST

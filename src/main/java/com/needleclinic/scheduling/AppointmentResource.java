@@ -106,10 +106,9 @@ public class AppointmentResource {
         Set<AppointmentStatus> statuses = EnumSet.noneOf(AppointmentStatus.class);
         if (raw != null) {
             for (String value : raw) {
-                for (String one : value.split(",")) {
-                    if (!one.isBlank()) {
-                        statuses.add(QueryParams.enumValue("status", one, AppointmentStatus.class));
-                    }
+                QueryParams.present("status", value);
+                for (String one : value.split(",", -1)) {
+                    statuses.add(QueryParams.enumValue("status", one, AppointmentStatus.class));
                 }
             }
         }

@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Unknown query parameters are a {@code 400 validation-failed} naming them, as unknown JSON fields
  * are: {@code ?practitionerID=...} (a typo) must not silently list every appointment. The known
- * ones are those the matched endpoint declares ({@code @RestQuery}, {@code @QueryParam}).
+ * ones are those the matched endpoint declares ({@code @RestQuery}, {@code @QueryParam}). A known
+ * one sent empty ({@code ?status=}) is a 400 too, never read as absent.
  */
 public class KnownQueryParameters {
 
@@ -32,9 +33,14 @@ public class KnownQueryParameters {
         }
         Set<String> known = DECLARED.computeIfAbsent(method, KnownQueryParameters::declared);
         List<Problem.FieldError> unknown = new ArrayList<>();
-        for (String name : request.getUriInfo().getQueryParameters().keySet()) {
+        for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
+            String name = parameter.getKey();
             if (!known.contains(name)) {
                 unknown.add(new Problem.FieldError(name, "is not a parameter of this operation"));
+            } else if (parameter.getValue().stream().anyMatch(value -> value == null || value.isBlank())) {
+                // The REST layer hands an empty value over as absent: a client that meant a value
+                // (status=, to=) would get an unfiltered answer.
+                unknown.add(new Problem.FieldError(name, "must not be empty (leave the parameter out instead)"));
             }
         }
         if (!unknown.isEmpty()) {

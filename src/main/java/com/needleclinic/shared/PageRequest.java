@@ -23,7 +23,7 @@ public record PageRequest(int limit, UUID after) {
     }
 
     private static UUID parseCursor(String raw) {
-        if (raw == null || raw.isBlank()) {
+        if (!QueryParams.present("cursor", raw)) {
             return null;
         }
         try {

@@ -9,8 +9,22 @@ public final class QueryParams {
     private QueryParams() {
     }
 
+    /**
+     * Whether a parameter was sent: absent is null; sent empty ({@code status=}) is a 400, never
+     * read as absent - a client that meant a value must not get an unfiltered answer.
+     */
+    public static boolean present(String name, String raw) {
+        if (raw == null) {
+            return false;
+        }
+        if (raw.isBlank()) {
+            throw new InvalidRequestException(name, "must not be empty (leave the parameter out instead)");
+        }
+        return true;
+    }
+
     public static LocalDate date(String name, String raw) {
-        if (raw == null || raw.isBlank()) {
+        if (!present(name, raw)) {
             return null;
         }
         LocalDate date;
@@ -28,7 +42,7 @@ public final class QueryParams {
 
     /** A whole number in [min, max], or {@code fallback} when absent; anything else is a 400. */
     public static long number(String name, String raw, long min, long max, long fallback) {
-        if (raw == null || raw.isBlank()) {
+        if (!present(name, raw)) {
             return fallback;
         }
         try {
@@ -68,7 +82,7 @@ public final class QueryParams {
     }
 
     public static java.util.UUID uuid(String name, String raw) {
-        if (raw == null || raw.isBlank()) {
+        if (!present(name, raw)) {
             return null;
         }
         try {
@@ -79,7 +93,7 @@ public final class QueryParams {
     }
 
     public static <E extends Enum<E>> E enumValue(String name, String raw, Class<E> type) {
-        if (raw == null || raw.isBlank()) {
+        if (!present(name, raw)) {
             return null;
         }
         try {
@@ -90,7 +104,7 @@ public final class QueryParams {
     }
 
     public static Boolean bool(String name, String raw) {
-        if (raw == null || raw.isBlank()) {
+        if (!present(name, raw)) {
             return null;
         }
         return switch (raw.trim()) {

@@ -36,6 +36,10 @@ public class RequestBodies {
     private static final String BODY = "{\"type\":\"https://needleclinic.dev/problems/payload-too-large\","
             + "\"title\":\"Payload too large\",\"status\":413,\"detail\":\"The request body is larger than %d bytes\","
             + "\"code\":\"payload-too-large\"}";
+    private static final String UNTYPED = "{\"type\":\"https://needleclinic.dev/problems/unsupported-media-type\","
+            + "\"title\":\"Unsupported media type\",\"status\":415,"
+            + "\"detail\":\"A request with a body must say what it is: Content-Type: application/json\","
+            + "\"code\":\"unsupported-media-type\"}";
     private static final int REFUSE_DECLARED = 1000;
     private static final int READ_BODY = 999;
 
@@ -52,6 +56,12 @@ public class RequestBodies {
             String declared = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (declared != null && declaredTooLarge(declared)) {
                 refuse(rc);
+                return;
+            }
+            if (untyped(rc, declared)) {
+                // Read as JSON until now: a client sending a form or text by mistake got an answer
+                // about a JSON body it never sent.
+                rc.response().setStatusCode(415).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(UNTYPED);
                 return;
             }
             rc.next();
@@ -79,6 +89,15 @@ public class RequestBodies {
     private void refuse(RoutingContext rc) {
         rc.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close").end(tooLarge);
+    }
+
+    /** A body (declared or chunked) without a Content-Type. */
+    private static boolean untyped(RoutingContext rc, String declaredLength) {
+        if (rc.request().getHeader(HttpHeaders.CONTENT_TYPE) != null) {
+            return false;
+        }
+        boolean chunked = rc.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+        return chunked || (declaredLength != null && !declaredLength.trim().equals("0"));
     }
 
     private boolean declaredTooLarge(String declared) {
