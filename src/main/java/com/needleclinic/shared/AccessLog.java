@@ -68,9 +68,8 @@ class AccessLog {
         }
         StringBuilder logged = new StringBuilder();
         String[] segments = raw.split("/", -1);
-        int shown = 0;
         for (int i = 1; i < segments.length; i++) {
-            if (++shown > MAX_SEGMENTS) {
+            if (i > MAX_SEGMENTS) {
                 logged.append("/...");
                 break;
             }

@@ -40,7 +40,7 @@ public class KnownQueryParameters {
             } else if (parameter.getValue().stream().anyMatch(value -> value == null || value.isBlank())) {
                 // The REST layer hands an empty value over as absent: a client that meant a value
                 // (status=, to=) would get an unfiltered answer.
-                unknown.add(new Problem.FieldError(name, "must not be empty (leave the parameter out instead)"));
+                unknown.add(new Problem.FieldError(name, QueryParams.EMPTY));
             }
         }
         if (!unknown.isEmpty()) {

@@ -9,6 +9,9 @@ public final class QueryParams {
     private QueryParams() {
     }
 
+    /** What an empty value is told (here and in KnownQueryParameters, which sees it first). */
+    static final String EMPTY = "must not be empty (leave the parameter out instead)";
+
     /**
      * Whether a parameter was sent: absent is null; sent empty ({@code status=}) is a 400, never
      * read as absent - a client that meant a value must not get an unfiltered answer.
@@ -18,7 +21,7 @@ public final class QueryParams {
             return false;
         }
         if (raw.isBlank()) {
-            throw new InvalidRequestException(name, "must not be empty (leave the parameter out instead)");
+            throw new InvalidRequestException(name, EMPTY);
         }
         return true;
     }

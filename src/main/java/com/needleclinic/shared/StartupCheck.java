@@ -75,22 +75,15 @@ public final class StartupCheck {
 
     /** The key webhook secrets are sealed with at rest: 32 bytes, and not the public dev one. */
     private static Optional<String> webhookSecretKey(Function<String, Optional<String>> config) {
-        Optional<String> key = value(config, "clinic.webhooks.secret-key");
+        Optional<String> key = value(config, WebhookSecretKey.PROPERTY);
         if (key.isEmpty()) {
             return Optional.of("set CLINIC_WEBHOOKS_SECRET_KEY to 32 random bytes in base64 (openssl rand -base64 32):"
                     + " webhook signing secrets are sealed with it");
         }
-        if (key.equals(value(config, "%dev.clinic.webhooks.secret-key"))) {
+        if (key.equals(value(config, "%dev." + WebhookSecretKey.PROPERTY))) {
             return Optional.of("CLINIC_WEBHOOKS_SECRET_KEY: the public dev-only key is not allowed in production");
         }
-        try {
-            if (Base64.getDecoder().decode(key.get()).length == 32) {
-                return Optional.empty();
-            }
-        } catch (IllegalArgumentException notBase64) {
-            // told below
-        }
-        return Optional.of("CLINIC_WEBHOOKS_SECRET_KEY must be 32 random bytes in base64 (openssl rand -base64 32)");
+        return WebhookSecretKey.decode(key.get()).isPresent() ? Optional.empty() : Optional.of(WebhookSecretKey.MALFORMED);
     }
 
     private static Optional<String> value(Function<String, Optional<String>> config, String name) {

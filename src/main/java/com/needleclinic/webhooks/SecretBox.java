@@ -1,5 +1,6 @@
 package com.needleclinic.webhooks;
 
+import com.needleclinic.shared.WebhookSecretKey;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -38,23 +39,9 @@ class SecretBox {
     private final SecureRandom random = new SecureRandom();
 
     SecretBox(WebhookConfig config, EntityManager em) {
-        this.key = new SecretKeySpec(decodeKey(config.secretKey().orElse("")), "AES");
+        this.key = new SecretKeySpec(config.secretKey().flatMap(WebhookSecretKey::decode)
+                .orElseThrow(() -> new IllegalStateException(WebhookSecretKey.MALFORMED)), "AES");
         this.em = em;
-    }
-
-    /** The 32 bytes of a base64 key, or a refusal naming the setting (never its value). */
-    static byte[] decodeKey(String base64) {
-        byte[] raw;
-        try {
-            raw = Base64.getDecoder().decode(base64.trim());
-        } catch (IllegalArgumentException e) {
-            raw = new byte[0];
-        }
-        if (raw.length != 32) {
-            throw new IllegalStateException("CLINIC_WEBHOOKS_SECRET_KEY must be 32 random bytes in base64"
-                    + " (openssl rand -base64 32)");
-        }
-        return raw;
     }
 
     String seal(UUID subscription, String secret) {
