@@ -7,13 +7,8 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -83,22 +78,7 @@ class AccessLog {
     /** Every literal segment of the contract's paths, and those of the management and OpenAPI routes. */
     static Set<String> routeLiterals() {
         Set<String> literals = new HashSet<>(Set.of("q", "openapi", "swagger-ui", "health", "metrics", "dev-ui"));
-        try (InputStream contract = AccessLog.class.getResourceAsStream("/META-INF/openapi.yaml")) {
-            if (contract == null) {
-                return literals;
-            }
-            Matcher path = Pattern.compile("(?m)^  (/[^:\\s]*):").matcher(
-                    new String(contract.readAllBytes(), StandardCharsets.UTF_8));
-            while (path.find()) {
-                for (String segment : path.group(1).split("/")) {
-                    if (!segment.isEmpty() && !segment.startsWith("{")) {
-                        literals.add(segment);
-                    }
-                }
-            }
-            return Set.copyOf(literals);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        literals.addAll(Routes.contract().literalSegments());
+        return Set.copyOf(literals);
     }
 }

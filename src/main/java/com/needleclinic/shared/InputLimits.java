@@ -25,6 +25,7 @@ import java.time.temporal.Temporal;
  * <ul>
  * <li>no C0 control character but tab and newline: U+0000 makes PostgreSQL refuse the statement,
  * and the others have no place in a clinical record or a CSV an insurer opens;</li>
+ * <li>no unpaired surrogate ({@code "\uD800"} escaped alone): it is no character at all;</li>
  * <li>dates and instants in the years 1900-2200: nothing a clinic records lies outside, and
  * beyond them Java's date arithmetic overflows and PostgreSQL's ranges end.</li>
  * </ul>
@@ -62,6 +63,15 @@ public class InputLimits implements ObjectMapperCustomizer {
             char c = text.charAt(i);
             if (c < 0x20 && c != '\t' && c != '\n') {
                 return "must not contain control characters (U+" + String.format("%04X", (int) c) + ")";
+            }
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    // A JSON escape such as \uD800 alone names no character: PostgreSQL would store
+                    // it as '?', so the record would differ from the 201 that answered it.
+                    return "must not contain an unpaired surrogate (U+" + String.format("%04X", (int) c) + ")";
+                }
             }
         }
         return null;

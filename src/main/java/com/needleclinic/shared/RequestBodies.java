@@ -1,7 +1,12 @@
 package com.needleclinic.shared;
 
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.PrematureChannelClosureException;
+import io.netty.handler.codec.TooLongFrameException;
+import io.quarkus.logging.Log;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
@@ -76,14 +81,40 @@ public class RequestBodies {
         }, READ_BODY);
     }
 
-    void answerOversizeChunkedBodies(@Observes Router router) {
+    void answerBrokenBodies(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(rc -> {
-            if (rc.statusCode() == 413 && !rc.response().headWritten()) {
+            Throwable failure = rc.failure();
+            if (failure instanceof HttpClosedException) {
+                // The client went away mid-request: nobody is left to answer, and it is not an error.
+                Log.debugf("%s %s: connection closed before the request was read", rc.request().method(), rc.normalizedPath());
+            } else if (rc.response().headWritten()) {
+                rc.next();
+            } else if (rc.statusCode() == 413) {
                 refuse(rc);
+            } else if (malformedFraming(failure)) {
+                logMalformed(rc, failure);
             } else {
                 rc.next();
             }
         });
+    }
+
+    /**
+     * Netty could not read the body's framing (a chunk size that is no hex number, a chunk longer
+     * than it said). Vert.x 4.5 closes the connection as it reports this, before any handler may
+     * answer (the response is already closed when the failure arrives), so the client sees the
+     * connection close, which RFC 9112 allows for framing it cannot recover from. What the service
+     * controls is its log: one line, no stack, where Quarkus's error handler wrote three ERROR traces.
+     */
+    private static void logMalformed(RoutingContext rc, Throwable failure) {
+        Log.warnf("%s %s: malformed request body framing (%s), connection closed", rc.request().method(),
+                rc.normalizedPath(), failure.getClass().getSimpleName());
+    }
+
+    /** Failures Netty's HTTP decoder reports for a body it cannot frame. */
+    private static boolean malformedFraming(Throwable failure) {
+        return failure instanceof NumberFormatException || failure instanceof DecoderException
+                || failure instanceof TooLongFrameException || failure instanceof PrematureChannelClosureException;
     }
 
     private void refuse(RoutingContext rc) {

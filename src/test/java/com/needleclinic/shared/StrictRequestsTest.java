@@ -8,19 +8,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 import static com.needleclinic.support.Api.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * What a request must say (issue 27's fuzzing): a body says what it is, and a parameter sent is
- * a value - an empty one is a 400, never read as absent.
+ * What a request must say (issue 27's fuzzing): a body says what it is and is well-formed UTF-8,
+ * a parameter sent is a value - an empty one is a 400, never read as absent - and methods and
+ * targets are answered as the contract says.
  */
 @QuarkusTest
 class StrictRequestsTest {
@@ -55,5 +62,115 @@ class StrictRequestsTest {
         asAdmin().queryParam("types", "").get("/api/v1/events").then().statusCode(400);
         asAdmin().queryParam("q", "").get("/api/v1/patients").then().statusCode(400);
         asAdmin().get("/api/v1/appointments").then().statusCode(200);
+    }
+
+    private HttpResponse<String> postBytes(byte[] body) throws Exception {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create(patients.toString()))
+                        .header("Authorization", "Bearer " + Tokens.admin()).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] patient(String unique, byte[] inName) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(("{\"firstName\":\"" + unique).getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(inName);
+        out.writeBytes("\",\"lastName\":\"Lovelace\",\"dateOfBirth\":\"1990-12-10\"}".getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"c0be", "e080be", "eda080", "edbfbf", "ff", "c3", "f4908080"})
+    void malformed_utf8_is_a_400_and_creates_nothing(String hex) throws Exception {
+        // Overlong '>' in two and three bytes, encoded surrogates (CESU-8), a stray byte, a cut
+        // sequence, a code point past U+10FFFF.
+        String unique = Api.unique("Utf");
+        HttpResponse<String> answer = postBytes(patient(unique, java.util.HexFormat.of().parseHex(hex)));
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("\"code\":\"malformed-json\"", "not well-formed UTF-8");
+        asAdmin().queryParam("q", unique).get("/api/v1/patients").then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\\ud800", "\\udfff", "\\ude00\\ud83d", "\\ud83dx"})
+    void an_unpaired_surrogate_escape_is_a_400_naming_the_field(String escape) throws Exception {
+        String unique = Api.unique("Sur");
+        HttpResponse<String> answer = postBytes(patient(unique, escape.getBytes(StandardCharsets.UTF_8)));
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("\"field\":\"firstName\"", "unpaired surrogate");
+        asAdmin().queryParam("q", unique).get("/api/v1/patients").then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void a_character_beyond_the_bmp_is_stored_as_sent() throws Exception {
+        String unique = Api.unique("Emoji");
+        HttpResponse<String> escaped = postBytes(patient(unique, "\\ud83d\\ude00".getBytes(StandardCharsets.UTF_8)));
+        HttpResponse<String> raw = postBytes(patient(unique + "r", "\uD83D\uDE00".getBytes(StandardCharsets.UTF_8)));
+        assertThat(escaped.statusCode()).as(escaped.body()).isEqualTo(201);
+        assertThat(raw.statusCode()).as(raw.body()).isEqualTo(201);
+        asAdmin().get("/api/v1/patients/" + io.restassured.path.json.JsonPath.from(raw.body()).getString("id")).then()
+                .statusCode(200).body("firstName", equalTo(unique + "r\uD83D\uDE00"));
+    }
+
+    @Test
+    void a_request_target_over_4096_characters_is_414_problem_json() throws Exception {
+        HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create(patients + "?q=" + "a".repeat(RequestTargets.MAX_TARGET)))
+                        .header("Authorization", "Bearer " + Tokens.admin()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(414);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(answer.body()).contains("\"code\":\"uri-too-long\"");
+        // Under the limit the operation answers (here: q is longer than a name may be).
+        asAdmin().queryParam("q", "a".repeat(4000)).get("/api/v1/patients").then().statusCode(400)
+                .body("code", equalTo("validation-failed"));
+    }
+
+    @Test
+    void a_method_a_path_does_not_answer_is_405_with_allow() {
+        asAdmin().contentType("application/json").body("{}")
+                .put("/api/v1/locations").then().statusCode(405).header("Allow", "GET, HEAD, OPTIONS, POST")
+                .contentType("application/problem+json").body("code", equalTo("method-not-allowed"));
+        // The collection has no PATCH (its items do): 405, never the item's answer or a 404.
+        asAdmin().contentType("application/json").body("{}")
+                .patch("/api/v1/locations").then().statusCode(405).header("Allow", "GET, HEAD, OPTIONS, POST");
+        asAdmin()
+                .delete("/api/v1/locations/00000000-0000-7000-8000-000000000001").then().statusCode(405)
+                .header("Allow", "GET, HEAD, OPTIONS, PATCH");
+    }
+
+    @Test
+    void options_needs_a_token_and_lists_only_what_answers() {
+        io.restassured.RestAssured.given().options("/api/v1/locations").then().statusCode(401).header("WWW-Authenticate", "Bearer");
+        String allow = asAdmin().options("/api/v1/locations")
+                .then().statusCode(204).extract().header("Allow");
+        assertThat(Set.of(allow.split(", "))).containsExactlyInAnyOrder("GET", "HEAD", "OPTIONS", "POST");
+        // Every method it lists answers something other than 404 or 405.
+        for (String method : allow.split(", ")) {
+            int status = asAdmin().contentType("application/json")
+                    .body(method.equals("POST") ? "{}" : "").request(method, "/api/v1/locations").statusCode();
+            assertThat(status).as(method).isNotIn(404, 405);
+        }
+        asAdmin().options("/api/v1/no-such-thing").then().statusCode(404);
+    }
+
+    @Test
+    void a_chunk_size_that_is_no_number_changes_nothing_and_the_service_goes_on() throws Exception {
+        String unique = Api.unique("Chunk");
+        String body = "{\"firstName\":\"" + unique + "\",\"lastName\":\"Lovelace\",\"dateOfBirth\":\"1990-12-10\"}";
+        try (Socket socket = new Socket(patients.getHost(), patients.getPort())) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/patients HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + Tokens.admin()
+                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n" + body
+                    + "\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] answer = in.readAllBytes();
+            // Vert.x closes the connection on framing it cannot read, before any answer can be written.
+            assertThat(new String(answer, StandardCharsets.US_ASCII)).doesNotStartWith("HTTP/1.1 2");
+        }
+        asAdmin().queryParam("q", unique).get("/api/v1/patients").then().statusCode(200).body("items.size()", equalTo(0));
     }
 }
