@@ -17,8 +17,19 @@ public final class Feed {
     private Feed() {
     }
 
-    /** Where the feed ends now (read behind the service's back): later changes get higher sequences. */
+    /**
+     * Where the feed ends now (read behind the service's back): later changes get higher sequences.
+     * The sequencer numbers committed events a moment after their commit, so this first waits (up
+     * to 10 s) until every event committed so far is numbered; otherwise an earlier change's event
+     * could be numbered after the head and be taken for one of the changes that follow.
+     */
     public static long head(DataSource db) {
+        long written = Db.count(db, "select coalesce(max(position), 0) from event");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (Db.count(db, "select count(*) from event_pending where position <= ?", written) > 0
+                && System.nanoTime() < deadline) {
+            sleep(20);
+        }
         return Db.count(db, "select last_sequence from event_feed_head");
     }
 
