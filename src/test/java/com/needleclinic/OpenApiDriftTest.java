@@ -80,4 +80,37 @@ class OpenApiDriftTest {
         }
         return operations;
     }
+
+    /**
+     * The limits the schemas state as patterns are the ones the service enforces
+     * ({@link com.needleclinic.shared.InputLimits}): every free-text pattern refuses exactly the
+     * control characters the service refuses, every date pattern exactly the years outside 1900-2200.
+     */
+    @Test
+    void the_contracts_text_and_year_patterns_are_the_services_limits() throws Exception {
+        String contract = java.nio.file.Files.readString(java.nio.file.Path.of("openapi.yaml"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("pattern: '([^']*)'").matcher(contract);
+        Set<String> patterns = new TreeSet<>();
+        while (m.find()) {
+            patterns.add(m.group(1));
+        }
+        String text = "^[^\\x00-\\x08\\x0B-\\x1F]*$";
+        String year = "^(19[0-9]{2}|2[01][0-9]{2}|2200)-";
+        assertThat(patterns).contains(text, year);
+        assertThat(contract.split(java.util.regex.Pattern.quote("pattern: '" + text + "'"), -1).length - 1)
+                .as("free-text fields carrying the pattern").isGreaterThan(40);
+        java.util.regex.Pattern textPattern = java.util.regex.Pattern.compile(text);
+        for (char c = 0; c < 0x80; c++) {
+            String value = "a" + c + "b";
+            assertThat(textPattern.matcher(value).find()).as("U+%04X", (int) c)
+                    .isEqualTo(com.needleclinic.shared.InputLimits.textProblem(value) == null);
+        }
+        java.util.regex.Pattern yearPattern = java.util.regex.Pattern.compile(year);
+        for (int y : new int[]{1, 999, 1899, 1900, 1999, 2026, 2199, 2200, 2201, 9999}) {
+            java.time.LocalDate date = java.time.LocalDate.of(y, 6, 1);
+            assertThat(yearPattern.matcher(date.toString()).find()).as("year %d", y)
+                    .isEqualTo(com.needleclinic.shared.InputLimits.dateProblem(date) == null);
+        }
+        assertThat(yearPattern.matcher("+10000-01-01").find()).isFalse();
+    }
 }

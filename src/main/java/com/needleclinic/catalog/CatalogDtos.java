@@ -32,8 +32,11 @@ public final class CatalogDtos {
             @NotBlank @Size(max = 32) String billingCode,
             List<String> requiredCapabilities) {
 
+        // On create, absent or null means the default. A merge patch's null on either comes back
+        // with the default, and MergePatch refuses that: 400, the stored value kept.
         public ServiceRequest {
             currency = currency == null ? "CAD" : currency;
+            requiredCapabilities = requiredCapabilities == null ? List.of() : requiredCapabilities;
         }
 
         @jakarta.validation.constraints.AssertTrue(message = "must be a multiple of 5")

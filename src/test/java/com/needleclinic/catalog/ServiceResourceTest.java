@@ -80,4 +80,24 @@ class ServiceResourceTest {
         asAdmin().body("{\"modality\": null}").patch("/api/v1/services/{id}", id)
                 .then().statusCode(200).body("modality", nullValue()).body("priceCents", equalTo(10500));
     }
+
+    @Test
+    void a_patch_cannot_null_capabilities_or_currency_while_a_create_takes_null_for_the_default() {
+        Map<String, Object> body = serviceBody("IMS");
+        body.put("requiredCapabilities", null);
+        body.put("currency", null);
+        asAdmin().body(body).post("/api/v1/services").then().statusCode(201)
+                .body("requiredCapabilities", org.hamcrest.Matchers.empty()).body("currency", equalTo("CAD"));
+        String id = asAdmin().body(Map.of("name", "Bed IMS", "durationMinutes", 30, "priceCents", 9500, "billingCode", "IMS-B",
+                "requiredCapabilities", java.util.List.of("TREATMENT_BED"))).post("/api/v1/services")
+                .then().statusCode(201).extract().path("id");
+        for (String field : new String[]{"requiredCapabilities", "currency"}) {
+            asAdmin().body("{\"" + field + "\": null}").patch("/api/v1/services/{id}", id).then().statusCode(400)
+                    .body("errors.field", contains(field));
+        }
+        asAdmin().get("/api/v1/services/{id}", id).then().statusCode(200).header("ETag", "\"0\"")
+                .body("requiredCapabilities", contains("TREATMENT_BED")).body("currency", equalTo("CAD"));
+        asAdmin().body(Map.of("requiredCapabilities", java.util.List.of())).patch("/api/v1/services/{id}", id)
+                .then().statusCode(200).body("requiredCapabilities", org.hamcrest.Matchers.empty());
+    }
 }
