@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
-# Hostile and malformed requests generated from openapi.yaml against the packaged service.
-#   bench/fuzz/run.sh [min_requests=2000]
+# Against the packaged service, from openapi.yaml: hostile and malformed requests (fuzz.py), then
+# property-based contract testing - schema-valid and schema-invalid requests over every operation,
+# every answer validated against the contract (contract.py). Then the log is scanned for any text
+# either sent.
+#   bench/fuzz/run.sh [min_requests=2000] [contract_rounds=6]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../lib.sh"
 root=$(bench_root)
 minimum=${1:-2000}
+rounds=${2:-6}
 db="clinic_bench_fuzz_$$"
 port=18187
 log=$(mktemp)
 work=$(mktemp -d)
 
+# contract.py validates with jsonschema (and its referencing) and reads the contract with PyYAML.
+python3 -c 'import yaml, jsonschema, referencing' 2>/dev/null || python3 -m pip install --quiet pyyaml jsonschema
 bench_require_postgres
 bench_package
 bench_create_db "$db"
@@ -38,6 +44,9 @@ bench_key="$(bench_keys)/private.pem"
 
 status=0
 python3 "$here/fuzz.py" "http://127.0.0.1:$port" "$root/openapi.yaml" "$work/tokens.txt" "$minimum" "$work/markers.txt" \
+  || status=$?
+python3 "$here/contract.py" "http://127.0.0.1:$port" "$root/openapi.yaml" \
+  "$root/scripts/dev-token --iss $BENCH_ISSUER --ttl 7200 --key $bench_key" "$rounds" "$work/markers.txt" \
   || status=$?
 errors=$(grep -c 'Unexpected error' "$log" || true)
 echo "service log: $errors unexpected errors"

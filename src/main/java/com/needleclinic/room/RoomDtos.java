@@ -14,8 +14,11 @@ public final class RoomDtos {
 
     /** Create body, and the shape a merge patch is applied to. */
     public record RoomRequest(@NotBlank @Size(max = 100) String name, List<String> capabilities, Boolean active) {
+        // On create, absent or null means the default; a merge patch's null comes back with it,
+        // and MergePatch refuses that (400, the stored value kept).
         public RoomRequest {
             active = active == null || active;
+            capabilities = capabilities == null ? List.of() : capabilities;
         }
     }
 

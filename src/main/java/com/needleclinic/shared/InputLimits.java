@@ -1,6 +1,7 @@
 package com.needleclinic.shared;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -115,6 +116,11 @@ public class InputLimits implements ObjectMapperCustomizer {
 
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (Temporal.class.isAssignableFrom(handledType()) && !parser.hasToken(JsonToken.VALUE_STRING)) {
+                // Jackson reads a number as epoch seconds (or an array as fields): the contract
+                // says a date or an instant is an ISO 8601 string, and a number is a client's bug.
+                throw new OutOfLimits(parser, "must be a string (ISO 8601)", handledType());
+            }
             Object value = super.deserialize(parser, context);
             String problem = value instanceof String text ? textProblem(text) : dateProblem(value);
             if (problem != null) {

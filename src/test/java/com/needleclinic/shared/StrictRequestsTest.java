@@ -18,10 +18,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import static com.needleclinic.support.Api.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -100,6 +104,33 @@ class StrictRequestsTest {
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body()).contains("\"field\":\"firstName\"", "unpaired surrogate");
         asAdmin().queryParam("q", unique).get("/api/v1/patients").then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    /** Jackson would read a number as epoch seconds (an array as fields): a date is an ISO 8601 string. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1700000000", "1700000000.5", "[2027, 3, 1, 10, 0]"})
+    void a_number_or_an_array_for_an_instant_is_a_400_naming_it_and_creates_nothing(String start) {
+        UUID practitioner = Api.createPractitioner();
+        asAdmin().body("{\"start\": " + start + ", \"end\": \"2027-03-01T12:00:00Z\"}")
+                .post("/api/v1/practitioners/{id}/time-off", practitioner).then().statusCode(400)
+                .body("errors[0].field", equalTo("start")).body("errors[0].message", equalTo("must be a string (ISO 8601)"));
+        asAdmin().get("/api/v1/practitioners/{id}/time-off", practitioner).then().statusCode(200)
+                .body("size()", equalTo(0));
+        Map<String, Object> patient = Api.patientBody();
+        patient.put("dateOfBirth", 19800101);
+        asAdmin().body(patient).post("/api/v1/patients").then().statusCode(400)
+                .body("errors[0].field", equalTo("dateOfBirth"));
+    }
+
+    @Test
+    void a_rooms_capabilities_cannot_be_patched_to_null() {
+        UUID location = UUID.fromString(asAdmin().body(Api.locationBody()).post("/api/v1/locations").then().statusCode(201)
+                .extract().path("id"));
+        String room = asAdmin().body(Map.of("name", "Bed", "capabilities", List.of("TREATMENT_BED")))
+                .post("/api/v1/locations/{id}/rooms", location).then().statusCode(201).extract().path("id");
+        asAdmin().body("{\"capabilities\": null}").patch("/api/v1/rooms/{id}", room).then().statusCode(400)
+                .body("errors[0].field", equalTo("capabilities"));
+        asAdmin().get("/api/v1/rooms/{id}", room).then().statusCode(200).body("capabilities", contains("TREATMENT_BED"));
     }
 
     @Test
