@@ -1,10 +1,16 @@
 package com.needleclinic.patient;
 
+import com.needleclinic.location.Province;
+import com.needleclinic.patient.PatientDtos.Address;
+import com.needleclinic.patient.PatientDtos.EmergencyContact;
+import com.needleclinic.patient.PatientDtos.HealthNumber;
 import com.needleclinic.practitioner.Modality;
 import com.needleclinic.shared.Ids;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Version;
@@ -31,8 +37,32 @@ public class Patient {
     private LocalDate dateOfBirth;
     private String email;
     private String phone;
+    @Column(name = "address_line1")
+    private String addressLine1;
+    @Column(name = "address_line2")
+    private String addressLine2;
+    @Column(name = "address_city")
+    private String addressCity;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "address_province")
+    private Province addressProvince;
+    @Column(name = "address_postal_code")
+    private String addressPostalCode;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "health_number_province")
+    private Province healthNumberProvince;
+    @Column(name = "health_number")
+    private String healthNumber;
+    @Column(name = "emergency_contact_name")
+    private String emergencyContactName;
+    @Column(name = "emergency_contact_phone")
+    private String emergencyContactPhone;
+    @Column(name = "emergency_contact_relationship")
+    private String emergencyContactRelationship;
     @Column(name = "search_name", insertable = false, updatable = false)
     private String searchName;
+    @Column(name = "phone_e164", insertable = false, updatable = false)
+    private String phoneE164;
     @Version
     private long version;
     @OneToMany(mappedBy = "patient", cascade = CascadeType.ALL)
@@ -48,8 +78,9 @@ public class Patient {
         update(demographics);
     }
 
-    /** Who the patient is and how to reach them. */
-    record Demographics(String firstName, String lastName, LocalDate dateOfBirth, String email, String phone) {
+    /** Who the patient is and how to reach them; the parts already normalised (PatientDtos). */
+    record Demographics(String firstName, String lastName, LocalDate dateOfBirth, String email, String phone,
+                        Address address, HealthNumber healthNumber, EmergencyContact emergencyContact) {
     }
 
     void update(Demographics d) {
@@ -58,6 +89,18 @@ public class Patient {
         this.dateOfBirth = d.dateOfBirth();
         this.email = blankToNull(d.email());
         this.phone = blankToNull(d.phone());
+        Address a = d.address();
+        this.addressLine1 = a == null ? null : a.line1();
+        this.addressLine2 = a == null ? null : a.line2();
+        this.addressCity = a == null ? null : a.city();
+        this.addressProvince = a == null ? null : a.province();
+        this.addressPostalCode = a == null ? null : a.postalCode();
+        this.healthNumberProvince = d.healthNumber() == null ? null : d.healthNumber().province();
+        this.healthNumber = d.healthNumber() == null ? null : d.healthNumber().number();
+        EmergencyContact e = d.emergencyContact();
+        this.emergencyContactName = e == null ? null : e.name();
+        this.emergencyContactPhone = e == null ? null : e.phone();
+        this.emergencyContactRelationship = e == null ? null : e.relationship();
     }
 
     Coverage addCoverage(Coverage.Plan plan, Instant now) {
@@ -108,6 +151,20 @@ public class Patient {
 
     public String phone() {
         return phone;
+    }
+
+    public Address address() {
+        return addressLine1 == null ? null
+                : new Address(addressLine1, addressLine2, addressCity, addressProvince, addressPostalCode);
+    }
+
+    public HealthNumber healthNumber() {
+        return healthNumber == null ? null : new HealthNumber(healthNumberProvince, healthNumber);
+    }
+
+    public EmergencyContact emergencyContact() {
+        return emergencyContactName == null ? null
+                : new EmergencyContact(emergencyContactName, emergencyContactPhone, emergencyContactRelationship);
     }
 
     public long version() {

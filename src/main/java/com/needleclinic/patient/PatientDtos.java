@@ -1,7 +1,10 @@
 package com.needleclinic.patient;
 
+import com.needleclinic.location.Province;
 import com.needleclinic.practitioner.Modality;
 import com.needleclinic.shared.OrderedPeriod;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -10,6 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.UUID;
 
 /** What clients send and receive for patients, coverages and consents. */
@@ -27,11 +31,16 @@ public final class PatientDtos {
             @NotBlank @Size(max = 100) String lastName,
             @NotNull @PastOrPresent LocalDate dateOfBirth,
             @Email @Size(max = 254) String email,
-            @Size(max = 30) @Pattern(regexp = "\\+?[0-9 ().-]{7,30}", message = "must be a phone number") String phone,
+            @Size(max = 30) @Pattern(regexp = PHONE, message = "must be a phone number") String phone,
+            @Valid Address address,
+            @Valid HealthNumber healthNumber,
+            @Valid EmergencyContact emergencyContact,
             Boolean confirmDuplicate) {
 
         Patient.Demographics demographics() {
-            return new Patient.Demographics(firstName, lastName, dateOfBirth, email, phone);
+            return new Patient.Demographics(firstName, lastName, dateOfBirth, email, phone,
+                    address == null ? null : address.normalized(), healthNumber == null ? null : healthNumber.normalized(),
+                    emergencyContact == null ? null : emergencyContact.normalized());
         }
 
         @jakarta.validation.constraints.AssertTrue(message = "must not be before 1900-01-01")
@@ -40,14 +49,64 @@ public final class PatientDtos {
         }
     }
 
+    /** What the phone fields accept; GET /patients?phone= finds them by their E.164 form (clinic_e164). */
+    static final String PHONE = "\\+?[0-9 ().-]{7,30}";
+
+    /** A Canadian postal address; the postal code is stored as {@code A1A 1A1}. */
+    public record Address(@NotBlank @Size(max = 200) String line1, @Size(max = 200) String line2,
+                          @NotBlank @Size(max = 100) String city, @NotNull Province province,
+                          @NotNull @Pattern(regexp = "[A-Za-z][0-9][A-Za-z] ?[0-9][A-Za-z][0-9]",
+                                  message = "must be a Canadian postal code (A1A 1A1)") String postalCode) {
+        Address normalized() {
+            String code = postalCode.replace(" ", "").toUpperCase(Locale.ROOT);
+            return new Address(line1.strip(), line2 == null || line2.isBlank() ? null : line2.strip(), city.strip(),
+                    province, code.substring(0, 3) + " " + code.substring(3));
+        }
+    }
+
+    /**
+     * A provincial health number. Stored upper-case without spaces or dashes, so one number is
+     * one value whichever way it was typed; a province holds each number once (409).
+     */
+    public record HealthNumber(@NotNull Province province,
+                               @NotNull @Pattern(regexp = "[A-Za-z0-9 -]{4,30}",
+                                       message = "must be 4-20 letters and digits (spaces and dashes are ignored)")
+                               String number) {
+        HealthNumber normalized() {
+            return new HealthNumber(province, compact(number));
+        }
+
+        @AssertTrue(message = "must be 4-20 letters and digits (spaces and dashes are ignored)")
+        private boolean isNumberLength() {
+            return number == null || compact(number).length() >= 4 && compact(number).length() <= 20;
+        }
+
+        private static String compact(String number) {
+            return number.replaceAll("[ -]", "").toUpperCase(Locale.ROOT);
+        }
+    }
+
+    /** Whom to call in an emergency. */
+    public record EmergencyContact(@NotBlank @Size(max = 200) String name,
+                                   @NotNull @Size(max = 30) @Pattern(regexp = PHONE, message = "must be a phone number") String phone,
+                                   @Size(max = 50) String relationship) {
+        EmergencyContact normalized() {
+            return new EmergencyContact(name.strip(), phone.strip(),
+                    relationship == null || relationship.isBlank() ? null : relationship.strip());
+        }
+    }
+
     public record PatientView(UUID id, String firstName, String lastName, LocalDate dateOfBirth, String email,
-                              String phone) {
+                              String phone, Address address, HealthNumber healthNumber,
+                              EmergencyContact emergencyContact) {
         static PatientView of(Patient p) {
-            return new PatientView(p.id(), p.firstName(), p.lastName(), p.dateOfBirth(), p.email(), p.phone());
+            return new PatientView(p.id(), p.firstName(), p.lastName(), p.dateOfBirth(), p.email(), p.phone(),
+                    p.address(), p.healthNumber(), p.emergencyContact());
         }
 
         PatientRequest asRequest() {
-            return new PatientRequest(firstName, lastName, dateOfBirth, email, phone, null);
+            return new PatientRequest(firstName, lastName, dateOfBirth, email, phone, address, healthNumber,
+                    emergencyContact, null);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.needleclinic.patient;
 
+import com.needleclinic.patient.PatientDtos.HealthNumber;
 import com.needleclinic.shared.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -9,18 +10,28 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
 
     /**
-     * Patients whose name contains every word of {@code q} (any case, in either name). Served by
-     * the trigram index on {@code search_name}.
+     * Patients whose name contains every word of {@code q} (any case, in either name; the trigram
+     * index on {@code search_name}), whose phone's E.164 form is {@code phoneE164} and whose
+     * e-mail is {@code email} in any case (each an index of V021), every given filter at once.
      */
-    List<Patient> search(String q, PageRequest page) {
+    List<Patient> search(String q, String phoneE164, String email, PageRequest page) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
+        if (phoneE164 != null) {
+            where.add("phoneE164 = :phone");
+            params.and("phone", phoneE164);
+        }
+        if (email != null) {
+            where.add("email is not null and lower(email) = :email");
+            params.and("email", email.strip().toLowerCase(Locale.ROOT));
+        }
         if (q != null) {
             String[] words = q.toLowerCase(Locale.ROOT).trim().split("\\s+");
             for (int i = 0; i < words.length; i++) {
@@ -36,9 +47,23 @@ class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
         return find(hql, params).range(0, page.limit() - 1).list();
     }
 
-    boolean existsWithIdentity(String firstName, String lastName, LocalDate dateOfBirth) {
-        return count("lower(firstName) = ?1 and lower(lastName) = ?2 and dateOfBirth = ?3",
-                firstName.strip().toLowerCase(Locale.ROOT), lastName.strip().toLowerCase(Locale.ROOT), dateOfBirth) > 0;
+    /** The first-registered patient with this name (any case) and date of birth, if any. */
+    Optional<UUID> withIdentity(String firstName, String lastName, LocalDate dateOfBirth) {
+        return find("lower(firstName) = ?1 and lower(lastName) = ?2 and dateOfBirth = ?3 order by id",
+                firstName.strip().toLowerCase(Locale.ROOT), lastName.strip().toLowerCase(Locale.ROOT), dateOfBirth)
+                .firstResultOptional().map(Patient::id);
+    }
+
+    /** The patient holding this (normalised) health number, if any. */
+    Optional<UUID> withHealthNumber(HealthNumber number) {
+        return find("healthNumberProvince = ?1 and healthNumber = ?2", number.province(), number.number())
+                .firstResultOptional().map(Patient::id);
+    }
+
+    /** {@code raw}'s E.164 form by the database's one rule (clinic_e164), or null when it has none. */
+    String e164(String raw) {
+        return (String) getEntityManager().createNativeQuery("select clinic_e164(:raw)").setParameter("raw", raw)
+                .getSingleResult();
     }
 
     /**

@@ -44,12 +44,16 @@ public class PatientResource {
     }
 
     @GET
-    public Page<PatientView> search(@RestQuery String q, @RestQuery String limit, @RestQuery String cursor) {
-        if (q != null && q.length() > MAX_QUERY_LENGTH) {
-            throw new InvalidRequestException("q", "must be at most " + MAX_QUERY_LENGTH + " characters");
+    public Page<PatientView> search(@RestQuery String q, @RestQuery String phone, @RestQuery String email,
+                                    @RestQuery String limit, @RestQuery String cursor) {
+        for (String[] text : new String[][]{{"q", q}, {"phone", phone}, {"email", email}}) {
+            if (text[1] != null && text[1].length() > MAX_QUERY_LENGTH) {
+                throw new InvalidRequestException(text[0], "must be at most " + MAX_QUERY_LENGTH + " characters");
+            }
+            QueryParams.text(text[0], text[1]);
         }
-        QueryParams.text("q", q);
-        return service.search(QueryParams.present("q", q) ? q : null, PageRequest.of(limit, cursor));
+        return service.search(QueryParams.present("q", q) ? q : null, QueryParams.present("phone", phone) ? phone : null,
+                QueryParams.present("email", email) ? email : null, PageRequest.of(limit, cursor));
     }
 
     @POST

@@ -13,15 +13,20 @@ import com.needleclinic.shared.Created;
 import com.needleclinic.shared.Idempotency;
 import com.needleclinic.shared.Ids;
 import com.needleclinic.shared.IfMatch;
+import com.needleclinic.shared.InvalidRequestException;
+import com.needleclinic.shared.KnownConstraints;
 import com.needleclinic.shared.MergePatch;
 import com.needleclinic.shared.Page;
 import com.needleclinic.shared.PageRequest;
+import com.needleclinic.shared.Problem;
 import com.needleclinic.shared.ResourceNotFoundException;
 import com.needleclinic.shared.Versioned;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static com.needleclinic.audit.AuditEntry.Action.CREATE;
@@ -30,7 +35,7 @@ import static com.needleclinic.audit.AuditEntry.Action.SEARCH;
 import static com.needleclinic.audit.AuditEntry.Action.UPDATE;
 
 @ApplicationScoped
-public class PatientService {
+public class PatientService implements KnownConstraints {
 
     static final String RESOURCE = "PATIENT";
 
@@ -56,13 +61,16 @@ public class PatientService {
     @Transactional
     public Created<PatientView> create(PatientRequest request) {
         patients.lockIdentity(request.firstName(), request.lastName(), request.dateOfBirth());
-        if (!Boolean.TRUE.equals(request.confirmDuplicate())
-                && patients.existsWithIdentity(request.firstName(), request.lastName(), request.dateOfBirth())) {
-            throw new ConflictException("possible-duplicate", "Possible duplicate patient",
-                    "A patient with this name and date of birth exists; resend with confirmDuplicate: true "
-                            + "if this is a different person");
+        if (!Boolean.TRUE.equals(request.confirmDuplicate())) {
+            patients.withIdentity(request.firstName(), request.lastName(), request.dateOfBirth()).ifPresent(existing -> {
+                throw disclosed(existing, new DuplicatePatientException("possible-duplicate", "Possible duplicate patient",
+                        "A patient with this name and date of birth exists (existingPatientId); resend with "
+                                + "confirmDuplicate: true if this is a different person", existing));
+            });
         }
-        Patient patient = new Patient(request.demographics());
+        Patient.Demographics demographics = request.demographics();
+        requireFreeHealthNumber(demographics.healthNumber(), null);
+        Patient patient = new Patient(demographics);
         patients.persistAndFlush(patient);
         auditLog.record(AuditEntry.of(CREATE, RESOURCE, patient.id(), patient.id()));
         events.emit(patientEvent(EventType.PATIENT_CREATED, patient));
@@ -78,10 +86,22 @@ public class PatientService {
         return new Versioned<>(patient.version(), PatientView.of(patient));
     }
 
-    /** Every patient shown in the result is a disclosure, so each gets its own audit event. */
+    /**
+     * Every patient shown in the result is a disclosure, so each gets its own audit event. A phone
+     * is matched by its E.164 form (any formatting); one that has none is a 400.
+     */
     @Transactional
-    public Page<PatientView> search(String q, PageRequest page) {
-        Page<PatientView> result = page.toPage(patients.search(q, page.fetchOneMore()), Patient::id, PatientView::of);
+    public Page<PatientView> search(String q, String phone, String email, PageRequest page) {
+        String e164 = null;
+        if (phone != null) {
+            e164 = patients.e164(phone);
+            if (e164 == null) {
+                throw new InvalidRequestException("phone",
+                        "must be a phone number with its area code (or + and the country code)");
+            }
+        }
+        Page<PatientView> result = page.toPage(patients.search(q, e164, email, page.fetchOneMore()), Patient::id,
+                PatientView::of);
         auditLog.recordSearch(RESOURCE, null, result.items().stream()
                 .map(p -> AuditEntry.of(SEARCH, RESOURCE, p.id(), p.id())).toList());
         return result;
@@ -92,12 +112,58 @@ public class PatientService {
         Patient patient = find(id);
         ifMatch.verify(patient.version());
         PatientRequest merged = mergePatch.apply(PatientView.of(patient).asRequest(), patch, PatientRequest.class);
-        patient.update(merged.demographics());
+        Patient.Demographics demographics = merged.demographics();
+        requireFreeHealthNumber(demographics.healthNumber(), id);
+        patient.update(demographics);
         patients.flush();
         auditLog.record(AuditEntry.of(UPDATE, RESOURCE, id, id));
         events.emit(patientEvent(EventType.PATIENT_UPDATED, patient));
         Log.infof("Updated patient %s", id);
         return new Versioned<>(patient.version(), PatientView.of(patient));
+    }
+
+    /** A health number is one person's: held by another patient, it is a 409 naming that patient. */
+    private void requireFreeHealthNumber(PatientDtos.HealthNumber number, UUID self) {
+        if (number == null) {
+            return;
+        }
+        patients.withHealthNumber(number).filter(holder -> !holder.equals(self)).ifPresent(holder -> {
+            throw disclosed(holder, new DuplicatePatientException("duplicate-health-number", "Health number registered",
+                    "Another patient has this health number (existingPatientId): it is most likely the same person",
+                    holder));
+        });
+    }
+
+    /**
+     * Naming an existing patient in a refusal discloses them: audited as a search that found them,
+     * in its own transaction (the refusal rolls the request's back). Only the desk and admins
+     * create and change patients, and they may read every patient.
+     */
+    private DuplicatePatientException disclosed(UUID existing, DuplicatePatientException refusal) {
+        auditLog.recordAllAs(List.of(AuditEntry.of(SEARCH, RESOURCE, existing, existing)), auditLog.actor().subject(),
+                auditLog.actor().role());
+        return refusal;
+    }
+
+    /** A 409 that names the patient it matched ({@code existingPatientId}). */
+    static final class DuplicatePatientException extends ConflictException {
+        private final UUID existing;
+
+        DuplicatePatientException(String code, String title, String detail, UUID existing) {
+            super(code, title, detail);
+            this.existing = existing;
+        }
+
+        @Override
+        public Problem toProblem() {
+            return super.toProblem().withExtension("existingPatientId", existing);
+        }
+    }
+
+    @Override
+    public Map<String, Problem> problemsByConstraint() {
+        return Map.of("patient_health_number_once", Problem.of(409, "duplicate-health-number", "Health number registered",
+                "Another patient has this health number: it is most likely the same person"));
     }
 
     /** A patient's events carry the id only: who the patient is and what changed are read through the API. */

@@ -19,7 +19,7 @@ class PatientRulesTest {
     private static final Instant T0 = Instant.parse("2027-01-01T10:00:00Z");
 
     private final Patient patient = new Patient(new Patient.Demographics("Ada", "Lovelace", LocalDate.of(1990, 12, 10),
-            null, null));
+            null, null, null, null, null));
 
     private Coverage cover(LocalDate from, LocalDate until, Instant recordedAt) {
         return patient.addCoverage(new Coverage.Plan(UUID.randomUUID(), "POL-1", "M-1", Relationship.SELF, from, until),
