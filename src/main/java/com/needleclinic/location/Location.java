@@ -22,6 +22,17 @@ public class Location {
     private String timeZone;
     @Enumerated(EnumType.STRING)
     private Province province;
+    @Column(name = "address_line1")
+    private String addressLine1;
+    @Column(name = "address_line2")
+    private String addressLine2;
+    @Column(name = "address_city")
+    private String addressCity;
+    @Column(name = "address_postal_code")
+    private String addressPostalCode;
+    private String phone;
+    @Column(name = "business_number")
+    private String businessNumber;
     @Version
     private long version;
 
@@ -41,6 +52,29 @@ public class Location {
     void relocate(ZoneId newZone, Province newProvince) {
         this.timeZone = newZone.getId();
         this.province = newProvince;
+    }
+
+    /** How to find and call the clinic (already normalised, LocationDtos). */
+    void contact(LocationDtos.LocationAddress address, String phone, String businessNumber) {
+        this.addressLine1 = address == null ? null : address.line1();
+        this.addressLine2 = address == null ? null : address.line2();
+        this.addressCity = address == null ? null : address.city();
+        this.addressPostalCode = address == null ? null : address.postalCode();
+        this.phone = phone;
+        this.businessNumber = businessNumber;
+    }
+
+    public LocationDtos.LocationAddress address() {
+        return addressLine1 == null ? null
+                : new LocationDtos.LocationAddress(addressLine1, addressLine2, addressCity, addressPostalCode);
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    public String businessNumber() {
+        return businessNumber;
     }
 
     public UUID id() {

@@ -1,7 +1,10 @@
 package com.needleclinic.location;
 
+import com.needleclinic.shared.PostalCode;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.util.UUID;
@@ -16,12 +19,39 @@ public final class LocationDtos {
     public record LocationRequest(
             @NotBlank @Size(max = 200) String name,
             @NotNull @IanaTimeZone String timeZone,
-            @NotNull Province province) {
+            @NotNull Province province,
+            @Valid LocationAddress address,
+            @Size(max = 30) @Pattern(regexp = "\\+?[0-9 ().-]{7,30}", message = "must be a phone number") String phone,
+            @Size(max = 20) @Pattern(regexp = "[0-9]{9}( ?[A-Z]{2} ?[0-9]{4})?",
+                    message = "must be a CRA business number (123456789, or 123456789 RT 0001)") String businessNumber) {
+
+        LocationRequest normalized() {
+            return new LocationRequest(name, timeZone, province, address == null ? null : address.normalized(),
+                    phone == null || phone.isBlank() ? null : phone.strip(),
+                    businessNumber == null ? null : businessNumber.replace(" ", ""));
+        }
     }
 
-    public record LocationView(UUID id, String name, String timeZone, Province province) {
+    /** Where the clinic is: in its location's province, so the province is not repeated here. */
+    public record LocationAddress(@NotBlank @Size(max = 200) String line1, @Size(max = 200) String line2,
+                                  @NotBlank @Size(max = 100) String city,
+                                  @NotNull @Pattern(regexp = PostalCode.ACCEPTED, message = PostalCode.MESSAGE)
+                                  String postalCode) {
+        LocationAddress normalized() {
+            return new LocationAddress(line1.strip(), line2 == null || line2.isBlank() ? null : line2.strip(),
+                    city.strip(), PostalCode.normalize(postalCode));
+        }
+    }
+
+    public record LocationView(UUID id, String name, String timeZone, Province province, LocationAddress address,
+                               String phone, String businessNumber) {
         static LocationView of(Location location) {
-            return new LocationView(location.id(), location.name(), location.zone().getId(), location.province());
+            return new LocationView(location.id(), location.name(), location.zone().getId(), location.province(),
+                    location.address(), location.phone(), location.businessNumber());
+        }
+
+        LocationRequest asRequest() {
+            return new LocationRequest(name, timeZone, province, address, phone, businessNumber);
         }
     }
 }

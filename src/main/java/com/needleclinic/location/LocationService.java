@@ -30,7 +30,9 @@ public class LocationService {
 
     @Transactional
     public Created<LocationView> create(LocationRequest request) {
+        LocationRequest normalized = request.normalized();
         Location location = new Location(request.name(), ZoneId.of(request.timeZone()), request.province());
+        location.contact(normalized.address(), normalized.phone(), normalized.businessNumber());
         locations.persistAndFlush(location);
         Log.infof("Created location %s", location.id());
         return new Created<>("/api/v1/locations/" + location.id(), location.version(), LocationView.of(location));
@@ -51,11 +53,11 @@ public class LocationService {
     public Versioned<LocationView> patch(UUID id, JsonNode patch, IfMatch ifMatch) {
         Location location = find(id);
         ifMatch.verify(location.version());
-        LocationView current = LocationView.of(location);
-        LocationRequest merged = mergePatch.apply(
-                new LocationRequest(current.name(), current.timeZone(), current.province()), patch, LocationRequest.class);
+        LocationRequest merged = mergePatch.apply(LocationView.of(location).asRequest(), patch, LocationRequest.class)
+                .normalized();
         location.rename(merged.name());
         location.relocate(ZoneId.of(merged.timeZone()), merged.province());
+        location.contact(merged.address(), merged.phone(), merged.businessNumber());
         locations.flush();
         return new Versioned<>(location.version(), LocationView.of(location));
     }

@@ -3,6 +3,7 @@ package com.needleclinic.patient;
 import com.needleclinic.location.Province;
 import com.needleclinic.practitioner.Modality;
 import com.needleclinic.shared.OrderedPeriod;
+import com.needleclinic.shared.PostalCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -55,12 +56,10 @@ public final class PatientDtos {
     /** A Canadian postal address; the postal code is stored as {@code A1A 1A1}. */
     public record Address(@NotBlank @Size(max = 200) String line1, @Size(max = 200) String line2,
                           @NotBlank @Size(max = 100) String city, @NotNull Province province,
-                          @NotNull @Pattern(regexp = "[A-Za-z][0-9][A-Za-z] ?[0-9][A-Za-z][0-9]",
-                                  message = "must be a Canadian postal code (A1A 1A1)") String postalCode) {
+                          @NotNull @Pattern(regexp = PostalCode.ACCEPTED, message = PostalCode.MESSAGE) String postalCode) {
         Address normalized() {
-            String code = postalCode.replace(" ", "").toUpperCase(Locale.ROOT);
             return new Address(line1.strip(), line2 == null || line2.isBlank() ? null : line2.strip(), city.strip(),
-                    province, code.substring(0, 3) + " " + code.substring(3));
+                    province, PostalCode.normalize(postalCode));
         }
     }
 

@@ -72,6 +72,8 @@ public class Appointment {
     private Booker bookedBy;
     @Column(name = "offer_expires_at")
     private Instant offerExpiresAt;
+    @Column(name = "desk_note")
+    private String deskNote;
     @Version
     private long version;
 
@@ -300,6 +302,15 @@ public class Appointment {
 
     public AppointmentStatus status() {
         return status;
+    }
+
+    /** The desk's short note on the visit (blank is none). Never in events or logs. */
+    void noteForDesk(String note) {
+        this.deskNote = note == null || note.isBlank() ? null : note.strip();
+    }
+
+    public String deskNote() {
+        return deskNote;
     }
 
     public String cancelReason() {

@@ -52,9 +52,9 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
 
     private static final String COLUMNS = "insert into appointment"
             + " (id, patient_id, practitioner_id, service_id, location_id, start_at, end_at, local_date, status, version,"
-            + " booked_by, room_id, series_id, offer_expires_at)";
+            + " booked_by, room_id, series_id, offer_expires_at, desk_note)";
 
-    private static final String INSERT = COLUMNS + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = COLUMNS + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
      * A visit with a room: bookings for one room take turns (a transaction-scoped advisory lock,
@@ -65,7 +65,7 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
      * victim. The key is the room id's text, as before, so instances of both versions interlock.
      */
     private static final String INSERT_ROOMED = COLUMNS + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " (select x.r from (select ?::uuid as r) x, pg_advisory_xact_lock(7321, hashtext(x.r::text))), ?, ?)";
+            + " (select x.r from (select ?::uuid as r) x, pg_advisory_xact_lock(7321, hashtext(x.r::text))), ?, ?, ?)";
 
     private final AgroalDataSource dataSource;
 
@@ -90,7 +90,7 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             bindRow(statement, 1, appointment);
-            int next = 1 + 14;
+            int next = 1 + COLUMN_COUNT;
             for (SqlInsert companion : companions) {
                 next = companion.bind(statement, next);
             }
@@ -115,9 +115,13 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
         statement.setString(i++, appointment.bookedBy().name());
         statement.setObject(i++, appointment.roomId(), java.sql.Types.OTHER);
         statement.setObject(i++, appointment.seriesId(), java.sql.Types.OTHER);
-        statement.setObject(i, appointment.offerExpiresAt() == null ? null
+        statement.setObject(i++, appointment.offerExpiresAt() == null ? null
                 : appointment.offerExpiresAt().atOffset(ZoneOffset.UTC), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.setString(i, appointment.deskNote());
     }
+
+    /** How many parameters {@link #bindRow} binds. */
+    private static final int COLUMN_COUNT = 15;
 
     /**
      * Inside the caller's transaction, writes the appointment and its companions behind a
@@ -199,6 +203,8 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
         Map<String, Object> params = new HashMap<>();
         add(where, params, filter.practitionerId(), "a.practitioner_id = :practitioner", "practitioner");
         add(where, params, filter.patientId(), "a.patient_id = :patient", "patient");
+        add(where, params, filter.locationId(), "a.location_id = :location", "location");
+        add(where, params, filter.roomId(), "a.room_id = :room", "room");
         if (filter.statuses() != null && !filter.statuses().isEmpty()) {
             where.add("a.status in (:statuses)");
             params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
@@ -321,10 +327,10 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
     }
 
     /** Filters of {@code GET /appointments}; dates are local dates at the appointment's location, inclusive. */
-    record AppointmentFilter(UUID practitionerId, UUID patientId, LocalDate from, LocalDate to, boolean needsAttention,
-                             java.util.Set<AppointmentStatus> statuses) {
+    record AppointmentFilter(UUID practitionerId, UUID patientId, UUID locationId, UUID roomId, LocalDate from,
+                             LocalDate to, boolean needsAttention, java.util.Set<AppointmentStatus> statuses) {
         AppointmentFilter forPractitioner(UUID own) {
-            return new AppointmentFilter(own, patientId, from, to, needsAttention, statuses);
+            return new AppointmentFilter(own, patientId, locationId, roomId, from, to, needsAttention, statuses);
         }
     }
 

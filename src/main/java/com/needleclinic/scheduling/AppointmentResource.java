@@ -1,5 +1,6 @@
 package com.needleclinic.scheduling;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.needleclinic.scheduling.AppointmentRepository.AppointmentFilter;
 import com.needleclinic.scheduling.SchedulingDtos.AppointmentListItem;
 import com.needleclinic.scheduling.SchedulingDtos.AppointmentView;
@@ -18,6 +19,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -57,12 +59,14 @@ public class AppointmentResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.FRONT_DESK, Roles.PRACTITIONER})
     public Page<AppointmentListItem> list(@RestQuery String practitionerId, @RestQuery String patientId,
+                                      @RestQuery String locationId, @RestQuery String roomId,
                                       @RestQuery String from, @RestQuery String to,
                                       @RestQuery String needsAttention, @RestQuery List<String> status,
                                       @RestQuery String limit, @RestQuery String cursor) {
         QueryParams.DateRange dates = QueryParams.dateRange(from, to);
         var filter = new AppointmentFilter(QueryParams.uuid("practitionerId", practitionerId),
-                QueryParams.uuid("patientId", patientId), dates.from(), dates.to(),
+                QueryParams.uuid("patientId", patientId), QueryParams.uuid("locationId", locationId),
+                QueryParams.uuid("roomId", roomId), dates.from(), dates.to(),
                 Boolean.TRUE.equals(QueryParams.bool("needsAttention", needsAttention)), statuses(status));
         return service.list(filter, PageRequest.of(limit, cursor));
     }
@@ -72,6 +76,15 @@ public class AppointmentResource {
     @RolesAllowed({Roles.ADMIN, Roles.FRONT_DESK, Roles.PRACTITIONER})
     public Response get(@RestPath UUID id) {
         return service.get(id).toResponse();
+    }
+
+    /** The desk's note, the one field a visit takes a merge patch for (docs/rules.md, "Front desk"). */
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.FRONT_DESK})
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    public Response patch(@RestPath UUID id, @RestHeader("If-Match") String ifMatch, JsonNode patch) {
+        return service.patch(id, patch, IfMatch.of(ifMatch)).toResponse();
     }
 
     @POST

@@ -1,5 +1,6 @@
 package com.needleclinic.scheduling;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.needleclinic.audit.AuditEntry;
 import com.needleclinic.audit.AuditLog;
 import com.needleclinic.events.EventEntry;
@@ -9,6 +10,7 @@ import com.needleclinic.location.LocationService;
 import com.needleclinic.practitioner.CertificationPolicy;
 import com.needleclinic.scheduling.AppointmentRepository.AppointmentFilter;
 import com.needleclinic.scheduling.SchedulingDtos.AppointmentListItem;
+import com.needleclinic.scheduling.SchedulingDtos.AppointmentPatch;
 import com.needleclinic.scheduling.SchedulingDtos.AppointmentView;
 import com.needleclinic.scheduling.SchedulingDtos.BookAppointmentRequest;
 import com.needleclinic.shared.Caller;
@@ -19,6 +21,7 @@ import com.needleclinic.shared.DomainException;
 import com.needleclinic.shared.Idempotency;
 import com.needleclinic.shared.Ids;
 import com.needleclinic.shared.IfMatch;
+import com.needleclinic.shared.MergePatch;
 import com.needleclinic.shared.Page;
 import com.needleclinic.shared.PageRequest;
 import com.needleclinic.shared.ResourceNotFoundException;
@@ -63,11 +66,13 @@ public class AppointmentService {
     private final jakarta.transaction.TransactionSynchronizationRegistry transactions;
     private final FreedTimes freed;
     private final HomeRooms homeRooms;
+    private final MergePatch mergePatch;
 
     AppointmentService(AppointmentRepository appointments, BookingFactsRepository bookingFacts, AuditLog auditLog,
                        Caller caller, Clock clock, LocationService locations, EventLog events,
                        jakarta.transaction.TransactionSynchronizationRegistry transactions, FreedTimes freed,
-                       HomeRooms homeRooms) {
+                       HomeRooms homeRooms, MergePatch mergePatch) {
+        this.mergePatch = mergePatch;
         this.freed = freed;
         this.homeRooms = homeRooms;
         this.transactions = transactions;
@@ -127,6 +132,7 @@ public class AppointmentService {
 
         Appointment appointment = new Appointment(request.patientId(), request.practitionerId(), request.serviceId(),
                 request.locationId(), slot, booker);
+        appointment.noteForDesk(request.deskNote());
         ZoneId zone = facts.location().zone();
         appointments.insert(appointment,
                 auditLog.recordWith(AuditEntry.of(CREATE, RESOURCE, appointment.id(), appointment.patientId())),
@@ -259,6 +265,22 @@ public class AppointmentService {
         appointment.cancel(reason, clock.instant());
         freed.freed(appointment);
         return saved(appointment, "Cancelled", EventType.APPOINTMENT_CANCELLED);
+    }
+
+    /**
+     * The desk's note, by merge patch (absent keeps it, null clears it). Audited as a change of the
+     * visit; no event (events never carry it, and nothing else changed).
+     */
+    @Transactional
+    public Versioned<AppointmentView> patch(UUID id, JsonNode patch, IfMatch ifMatch) {
+        Appointment appointment = changeable(id, ifMatch);
+        AppointmentPatch merged = mergePatch.apply(new AppointmentPatch(appointment.deskNote()), patch,
+                AppointmentPatch.class);
+        appointment.noteForDesk(merged.deskNote());
+        appointments.flush();
+        auditLog.record(AuditEntry.of(UPDATE, RESOURCE, appointment.id(), appointment.patientId()));
+        Log.infof("Desk note of appointment %s changed", appointment.id());
+        return new Versioned<>(appointment.version(), view(appointment));
     }
 
     @Transactional

@@ -29,8 +29,8 @@ public class AvailabilityResource {
 
     @GET
     public Page<SlotView> find(@RestQuery String serviceId, @RestQuery String locationId, @RestQuery String from,
-                               @RestQuery String to, @RestQuery String practitionerId, @RestQuery String limit,
-                               @RestQuery String cursor) {
+                               @RestQuery String to, @RestQuery String fromTime, @RestQuery String practitionerId,
+                               @RestQuery String limit, @RestQuery String cursor) {
         UUID service = QueryParams.uuid("serviceId", serviceId);
         UUID location = QueryParams.uuid("locationId", locationId);
         QueryParams.DateRange dates = QueryParams.dateRange(from, to);
@@ -41,8 +41,23 @@ public class AvailabilityResource {
         if (!missing.isEmpty()) {
             throw new InvalidRequestException(missing);
         }
-        return this.service.find(service, location, dates.from(), dates.to(),
+        return this.service.find(service, location, dates.from(), localTime(fromTime), dates.to(),
                 QueryParams.uuid("practitionerId", practitionerId), SlotPage.of(limit, cursor));
+    }
+
+    /** {@code HH:mm} (or {@code HH:mm:ss}) local time, or null when absent. */
+    private static java.time.LocalTime localTime(String raw) {
+        if (!QueryParams.present("fromTime", raw)) {
+            return null;
+        }
+        if (!raw.matches("\\d\\d:\\d\\d(:\\d\\d)?")) {
+            throw new InvalidRequestException("fromTime", "must be a local time HH:mm");
+        }
+        try {
+            return java.time.LocalTime.parse(raw);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidRequestException("fromTime", "must be a local time HH:mm");
+        }
     }
 
     private static void require(List<com.needleclinic.shared.Problem.FieldError> missing, Object value, String name) {

@@ -55,11 +55,13 @@ public class AvailabilityService {
 
     /**
      * One page of slots from {@code from} to {@code to}, or, without {@code to}, over the next
-     * {@link #MAX_DAYS} days: the earliest ones ("next available").
+     * {@link #MAX_DAYS} days: the earliest ones ("next available"). With {@code fromTime}, the
+     * search starts at that local time of {@code from} ("anything after 4 pm today?"); later days
+     * are searched whole.
      */
     @Transactional
-    public Page<SlotView> find(UUID serviceId, UUID locationId, LocalDate from, LocalDate to, UUID practitionerId,
-                               SlotPage page) {
+    public Page<SlotView> find(UUID serviceId, UUID locationId, LocalDate from, java.time.LocalTime fromTime,
+                               LocalDate to, UUID practitionerId, SlotPage page) {
         if (to == null) {
             to = from.plusDays(MAX_DAYS - 1);
         } else if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
@@ -67,8 +69,9 @@ public class AvailabilityService {
         }
         ClinicService service = referenced("serviceId", () -> catalog.require(serviceId));
         Location location = referenced("locationId", () -> locations.require(locationId));
-        List<AvailabilityFinder.Slot> slots = slots(service, location, practitionerId, from, to, page::admits,
-                page.limit() + 1);
+        Instant earliest = fromTime == null ? null : from.atTime(fromTime).atZone(location.zone()).toInstant();
+        List<AvailabilityFinder.Slot> slots = slots(service, location, practitionerId, from, to,
+                slot -> (earliest == null || !slot.start().isBefore(earliest)) && page.admits(slot), page.limit() + 1);
         boolean more = slots.size() > page.limit();
         List<AvailabilityFinder.Slot> shown = more ? slots.subList(0, page.limit()) : slots;
         return new Page<>(shown.stream().map(s -> new SlotView(s.practitionerId(),

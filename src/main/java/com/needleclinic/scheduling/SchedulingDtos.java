@@ -62,7 +62,15 @@ public final class SchedulingDtos {
 
     public record BookAppointmentRequest(@NotNull UUID patientId, @NotNull UUID practitionerId,
                                          @NotNull UUID serviceId, @NotNull UUID locationId,
-                                         @NotNull OffsetDateTime start, UUID roomId) {
+                                         @NotNull OffsetDateTime start, UUID roomId,
+                                         @Size(max = 500) String deskNote) {
+    }
+
+    /**
+     * A visit's merge patch: only the desk's note ({@code null} clears it). The visit's time, room
+     * and status change by their own operations.
+     */
+    public record AppointmentPatch(@Size(max = 500) String deskNote) {
     }
 
     /** {@code roomId}: the room to move to; absent, the visit keeps its room if it is free, else gets another. */
@@ -87,7 +95,8 @@ public final class SchedulingDtos {
     public record AppointmentView(UUID id, UUID patientId, UUID practitionerId, UUID serviceId, UUID locationId,
                                   OffsetDateTime start, OffsetDateTime end, AppointmentStatus status,
                                   CancellationView cancellation, long version, UUID roomId,
-                                  List<String> attentionReasons, UUID seriesId, OffsetDateTime offerExpiresAt) {
+                                  List<String> attentionReasons, UUID seriesId, OffsetDateTime offerExpiresAt,
+                                  String deskNote) {
         /** A visit just placed: it passed every rule, so nothing needs attention. */
         static AppointmentView of(Appointment a, ZoneId zone) {
             return of(a, zone, List.of());
@@ -100,7 +109,7 @@ public final class SchedulingDtos {
             return new AppointmentView(a.id(), a.patientId(), a.practitionerId(), a.serviceId(), a.locationId(),
                     local(a.start(), zone), local(a.end(), zone), a.status(), cancellation, a.version(), a.roomId(),
                     List.copyOf(attentionReasons), a.seriesId(),
-                    a.offerExpiresAt() == null ? null : local(a.offerExpiresAt(), zone));
+                    a.offerExpiresAt() == null ? null : local(a.offerExpiresAt(), zone), a.deskNote());
         }
     }
 
@@ -112,12 +121,15 @@ public final class SchedulingDtos {
                                       OffsetDateTime start, OffsetDateTime end, AppointmentStatus status,
                                       CancellationView cancellation, long version, UUID roomId,
                                       List<String> attentionReasons, UUID seriesId, OffsetDateTime offerExpiresAt,
-                                      String patientName, String practitionerName, String serviceName) {
+                                      String deskNote, String patientName, String practitionerName, String serviceName) {
         static AppointmentListItem of(Appointment a, AppointmentRepository.Display display, List<String> reasons) {
             AppointmentView v = AppointmentView.of(a, display.zone(), reasons);
             return new AppointmentListItem(v.id(), v.patientId(), v.practitionerId(), v.serviceId(), v.locationId(),
                     v.start(), v.end(), v.status(), v.cancellation(), v.version(), v.roomId(), v.attentionReasons(),
-                    v.seriesId(), v.offerExpiresAt(), display.patientName(), display.practitionerName(), display.serviceName());
+                    // The desk's note is about the patient: withheld with their name (a hold outside the care circle).
+                    v.seriesId(), v.offerExpiresAt(), display.patientName() == null ? null : v.deskNote(),
+                    display.patientName(), display.practitionerName(),
+                    display.serviceName());
         }
     }
 

@@ -160,7 +160,7 @@ public class SeriesService {
 
     private static BookAppointmentRequest asBooking(SeriesRequest r) {
         return new BookAppointmentRequest(r.patientId(), r.practitionerId(), r.serviceId(), r.locationId(),
-                r.firstStart(), null);
+                r.firstStart(), null, null);
     }
 
     /** For a replayed course: the caller must still be allowed to start it, and the replay is a read. */
