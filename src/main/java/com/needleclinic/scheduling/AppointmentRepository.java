@@ -45,6 +45,11 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
                 select 1 from room r where r.id = a.room_id and r.active
                    and string_to_array(r.capabilities, ',') @> string_to_array(s.required_capabilities, ',')))""";
 
+    /** A closure of the visit's location, made after it was booked, overlaps it (V023). */
+    private static final String IN_CLOSURE = """
+            exists (select 1 from location_closure c where c.location_id = a.location_id
+                       and c.period && tstzrange(a.start_at, a.end_at, '[)'))""";
+
     /** An open visit still to come: the only kind that can need the desk's attention. */
     private static final String FUTURE_OPEN = "a.status in ('BOOKED','CHECKED_IN') and a.start_at > :now and a.end_at > :now";
 
@@ -211,7 +216,7 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
         }
         localDates(where, params, filter.from(), filter.to());
         if (filter.needsAttention()) {
-            where.add(FUTURE_OPEN + " and (" + NOT_CERTIFIED + " or " + ROOM_UNSERVED + ")");
+            where.add(FUTURE_OPEN + " and (" + NOT_CERTIFIED + " or " + ROOM_UNSERVED + " or " + IN_CLOSURE + ")");
             params.put("now", now.atOffset(ZoneOffset.UTC));
         }
         add(where, params, page.after(), "(a.start_at, a.id) > (select b.start_at, b.id from appointment b where b.id = :after)",
@@ -241,6 +246,20 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
         return ids;
     }
 
+    /** Future open visits (and holds) at the location overlapping [from, to): what a new closure strands. */
+    List<UUID> openAtLocationBetween(UUID locationId, Instant from, Instant to, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager().createNativeQuery("""
+                        select a.id from appointment a
+                         where a.location_id = :location and a.status in ('BOOKED','CHECKED_IN','HELD')
+                           and a.start_at < :to and a.end_at > :from and a.end_at > :now
+                         order by a.start_at, a.id""", UUID.class)
+                .setParameter("location", locationId).setParameter("from", from.atOffset(ZoneOffset.UTC))
+                .setParameter("to", to.atOffset(ZoneOffset.UTC)).setParameter("now", now.atOffset(ZoneOffset.UTC))
+                .getResultList();
+        return ids;
+    }
+
     /** Future open visits in the room that it no longer serves. */
     List<UUID> unservedInRoom(UUID roomId, Instant now) {
         @SuppressWarnings("unchecked")
@@ -263,7 +282,7 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager().createNativeQuery("select a.id, " + NOT_CERTIFIED + ", " + ROOM_UNSERVED
-                        + " from appointment a join clinic_service s on s.id = a.service_id"
+                        + ", " + IN_CLOSURE + " from appointment a join clinic_service s on s.id = a.service_id"
                         + " join practitioner p on p.id = a.practitioner_id where a.id in (:ids) and "
                         + (held ? "a.status = 'HELD' and a.start_at > :now" : FUTURE_OPEN))
                 .setParameter("ids", ids).setParameter("now", now.atOffset(ZoneOffset.UTC)).getResultList();
@@ -275,6 +294,9 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
             }
             if (Boolean.TRUE.equals(row[2])) {
                 why.add(AttentionReason.ROOM_UNAVAILABLE);
+            }
+            if (Boolean.TRUE.equals(row[3])) {
+                why.add(AttentionReason.LOCATION_CLOSED);
             }
             if (!why.isEmpty()) {
                 reasons.put((UUID) row[0], why);

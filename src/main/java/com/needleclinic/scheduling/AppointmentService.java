@@ -374,6 +374,9 @@ public class AppointmentService {
         Appointment.Slot slot = new Appointment.Slot(start, end, start.atZone(zone).toLocalDate(),
                 needsRoom ? facts.room() : null);
         BookingPolicy.requireFuture(start, clock.instant());
+        if (facts.locationClosed()) {
+            throw locationClosed();
+        }
         CertificationPolicy.check(practitionerId, facts.practitioner().active(), facts.practitioner().certifications(),
                 facts.service().modality(), slot.localDate());
         BookingPolicy.requireAvailable(facts.schedule(), facts.timeOff(), locationId, zone, start, end);
@@ -425,6 +428,13 @@ public class AppointmentService {
     static ConflictException slotUnavailable() {
         return new ConflictException("slot-unavailable", "Slot unavailable",
                 "The practitioner already has an appointment overlapping that time");
+    }
+
+    /** Rule of closures (docs/rules.md, "Front desk"); the trigger appointment_outside_closure guarantees it. */
+    static DomainException locationClosed() {
+        return new DomainException(422, "location-closed", "Location closed",
+                "The location is closed then (GET /locations/{id}/closures); choose another time") {
+        };
     }
 
     static ConflictException noRoomAvailable() {

@@ -40,9 +40,12 @@ public class AvailabilityService {
     private final Clock clock;
     private final RoomService rooms;
 
+    private final ClosureRepository closures;
+
     AvailabilityService(ScheduleRepository schedules, TimeOffRepository timeOff, AppointmentRepository appointments,
                         PractitionerService practitioners, CatalogService catalog, LocationService locations,
-                        Clock clock, RoomService rooms) {
+                        Clock clock, RoomService rooms, ClosureRepository closures) {
+        this.closures = closures;
         this.rooms = rooms;
         this.schedules = schedules;
         this.timeOff = timeOff;
@@ -117,10 +120,14 @@ public class AvailabilityService {
                 .stream().collect(Collectors.groupingBy(Appointment::practitionerId,
                         Collectors.mapping(a -> new Period(a.start(), a.end()), Collectors.toList())));
 
+        // A closure of the location is time off for everyone who works there.
+        List<Period> closed = closures.overlapping(locationId, windowStart, windowEnd);
         Map<UUID, AvailabilityFinder.Calendar> calendars = new LinkedHashMap<>();
         for (UUID id : candidates) {
+            List<Period> away = new java.util.ArrayList<>(off.getOrDefault(id, List.of()));
+            away.addAll(closed);
             calendars.put(id, new AvailabilityFinder.Calendar(practitioners.require(id), blocks.getOrDefault(id, List.of()),
-                    off.getOrDefault(id, List.of()), busy.getOrDefault(id, List.of())));
+                    away, busy.getOrDefault(id, List.of())));
         }
         RoomCalendar roomCalendar = roomCalendar(service, locationId, windowStart, windowEnd);
         return AvailabilityFinder.find(calendars, locationId, location.zone(),

@@ -12,14 +12,16 @@ import java.util.List;
  * patient exists, the practitioner's activity, certifications and weekly blocks, the service's
  * modality and length, the location's zone, time off overlapping the slot, and whether practitioner
  * or patient already has an open appointment overlapping it; whether a room asked for is at the
- * location, and the room the visit would take (null if none is free and suitable). A missing
+ * location, the room the visit would take (null if none is free and suitable), and whether a
+ * closure of the location overlaps the slot. A missing
  * reference is {@code null}
  * (or {@code false} for the patient). The rules themselves stay in {@link BookingPolicy} and
  * {@code CertificationPolicy}; this only carries their inputs.
  */
 record BookingFacts(boolean patientFound, PractitionerFacts practitioner, ServiceFacts service,
                     LocationFacts location, List<WeeklyBlock> schedule, List<Period> timeOff,
-                    boolean practitionerBusy, boolean patientBusy, boolean roomAtLocation, java.util.UUID room) {
+                    boolean practitionerBusy, boolean patientBusy, boolean roomAtLocation, java.util.UUID room,
+                    boolean locationClosed) {
 
     record PractitionerFacts(boolean active, List<CertificationTerms> certifications) {
     }

@@ -38,17 +38,20 @@ import java.util.UUID;
 class BookingFactsRepository {
 
     /** The query is migration V009's, written to have one plan whatever the statistics. */
-    private static final String SQL = "select booking_facts(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String SQL = "select booking_facts(?, ?, ?, ?, ?, ?, ?, ?, ?), location_closed(?, ?, ?)";
 
     /** Stands for "no appointment" when booking rather than moving one. */
     private static final UUID NONE = new UUID(0, 0);
 
     private final AgroalDataSource dataSource;
-    private final ObjectMapper json;
+    private final com.fasterxml.jackson.databind.ObjectReader reader;
 
     BookingFactsRepository(AgroalDataSource dataSource, ObjectMapper json) {
         this.dataSource = dataSource;
-        this.json = json;
+        // Fields a later version adds to booking_facts are ignored: during a rolling deploy the
+        // function already answers the next version's shape while this one still runs.
+        this.reader = json.readerFor(Document.class)
+                .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /**
@@ -60,6 +63,7 @@ class BookingFactsRepository {
     BookingFacts load(UUID patientId, UUID practitionerId, UUID serviceId, UUID locationId, Instant start, UUID self,
                       UUID room, UUID prefer, boolean claim) {
         String document;
+        boolean closed;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(SQL)) {
             statement.setObject(1, patientId);
@@ -71,15 +75,19 @@ class BookingFactsRepository {
             statement.setObject(7, room, java.sql.Types.OTHER);
             statement.setObject(8, prefer, java.sql.Types.OTHER);
             statement.setBoolean(9, claim);
+            statement.setObject(10, locationId);
+            statement.setObject(11, serviceId);
+            statement.setObject(12, start.atOffset(ZoneOffset.UTC));
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
                 document = row.getString(1);
+                closed = row.getBoolean(2);
             }
         } catch (SQLException e) {
             throw new DatabaseException(e);
         }
         try {
-            return json.readValue(document, Document.class).facts();
+            return reader.<Document>readValue(document).facts(closed);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable booking facts", e);
         }
@@ -92,17 +100,20 @@ class BookingFactsRepository {
     List<BookingFacts> loadAll(UUID patientId, UUID practitionerId, UUID serviceId, UUID locationId, List<Instant> starts) {
         List<BookingFacts> facts = new java.util.ArrayList<>();
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(
-                "select booking_facts(?, ?, ?, ?, s.start_at::timestamptz, ?, null, null, false) from unnest(?::text[])"
+                "select booking_facts(?, ?, ?, ?, s.start_at::timestamptz, ?, null, null, false),"
+                        + " location_closed(?, ?, s.start_at::timestamptz) from unnest(?::text[])"
                         + " with ordinality as s(start_at, n) order by s.n")) {
             statement.setObject(1, patientId);
             statement.setObject(2, practitionerId);
             statement.setObject(3, serviceId);
             statement.setObject(4, locationId);
             statement.setObject(5, NONE);
-            statement.setArray(6, connection.createArrayOf("text", starts.stream().map(Instant::toString).toArray()));
+            statement.setObject(6, locationId);
+            statement.setObject(7, serviceId);
+            statement.setArray(8, connection.createArrayOf("text", starts.stream().map(Instant::toString).toArray()));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    facts.add(json.readValue(rows.getString(1), Document.class).facts());
+                    facts.add(reader.<Document>readValue(rows.getString(1)).facts(rows.getBoolean(2)));
                 }
             }
         } catch (SQLException e) {
@@ -120,10 +131,10 @@ class BookingFactsRepository {
     record Document(boolean patientFound, Practitioner practitioner, ServiceFacts service, LocationFacts location,
                     List<Block> schedule, List<Span> timeOff, boolean practitionerBusy, boolean patientBusy,
                     boolean roomAtLocation, UUID room) {
-        BookingFacts facts() {
+        BookingFacts facts(boolean locationClosed) {
             return new BookingFacts(patientFound, practitioner == null ? null : practitioner.facts(), service,
                     location, schedule.stream().map(Block::block).toList(), timeOff.stream().map(Span::period).toList(),
-                    practitionerBusy, patientBusy, roomAtLocation, room);
+                    practitionerBusy, patientBusy, roomAtLocation, room, locationClosed);
         }
     }
 
