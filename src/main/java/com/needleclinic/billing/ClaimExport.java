@@ -99,7 +99,7 @@ class ClaimExport {
 
     private void rows(ClaimFilter filter, java.util.function.Consumer<Row> consumer) throws IOException {
         List<Object> params = new ArrayList<>();
-        String sql = "select * from claim c where " + filter.where(params) + " order by c.service_date, c.id";
+        String sql = "select * from claim c where " + filter.where(params) + " order by " + filter.order();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false); // the PostgreSQL driver streams with a cursor only inside a transaction
             connection.setReadOnly(true);

@@ -31,6 +31,22 @@ class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
             where.add("status = :status");
             params.and("status", filter.status());
         }
+        if (filter.submittedFrom() != null) {
+            where.add("createdAt >= :submittedFrom");
+            params.and("submittedFrom", filter.submittedFrom());
+        }
+        if (filter.submittedTo() != null) {
+            where.add("createdAt < :submittedTo");
+            params.and("submittedTo", filter.submittedTo());
+        }
+        if (filter.after() != null) {
+            // Submission order, resumed after a claim (its page cursor is folded into it): served by
+            // the (insurer_id, created_at, id) index (V024).
+            where.add("(createdAt > :afterAt or (createdAt = :afterAt and id > :afterId)) and createdAt <= :settled");
+            params.and("afterAt", filter.after().at()).and("afterId", filter.after().id())
+                    .and("settled", filter.settledBy());
+            return find(String.join(" and ", where) + " order by createdAt, id", params).range(0, page.limit() - 1).list();
+        }
         if (page.after() != null) {
             where.add("id > :after");
             params.and("after", page.after());

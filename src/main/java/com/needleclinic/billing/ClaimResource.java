@@ -1,5 +1,6 @@
 package com.needleclinic.billing;
 
+import com.needleclinic.shared.InvalidRequestException;
 import com.needleclinic.shared.PageRequest;
 import com.needleclinic.shared.QueryParams;
 import com.needleclinic.shared.Roles;
@@ -42,9 +43,20 @@ public class ClaimResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, CSV, FHIR_JSON})
     public Response list(@RestQuery String from, @RestQuery String to, @RestQuery String status,
+                         @RestQuery String submittedFrom, @RestQuery String submittedTo,
+                         @RestQuery String submittedAfter, @RestQuery String format,
                          @RestQuery String limit, @RestQuery String cursor, HttpHeaders headers) {
-        ClaimFilter filter = filter(from, to, status);
-        switch (representation(headers)) {
+        ClaimFilter filter = filter(from, to, status, submittedFrom, submittedTo);
+        UUID after = QueryParams.uuid("submittedAfter", submittedAfter);
+        String representation = format != null ? chosen(format) : representation(headers);
+        if (after != null) {
+            if (!representation.equals(MediaType.APPLICATION_JSON)) {
+                throw new InvalidRequestException("submittedAfter", "resumes the JSON list only; exports take submittedFrom");
+            }
+            return Response.ok(service.listSubmittedAfter(filter, after, PageRequest.of(limit, cursor)),
+                    MediaType.APPLICATION_JSON).build();
+        }
+        switch (representation) {
             case CSV:
                 return Response.ok(export.csv(service.startExport(filter, "CSV")), CSV + ";charset=UTF-8;header=present")
                         .header("Content-Disposition", "attachment; filename=\"claims.csv\"").build();
@@ -53,6 +65,44 @@ public class ClaimResource {
             default:
                 return Response.ok(service.list(filter, PageRequest.of(limit, cursor)), MediaType.APPLICATION_JSON).build();
         }
+    }
+
+    /**
+     * The CSV export at an address of its own, so that a client generated from the contract gets a
+     * method whose answer is text. It answers CSV whatever {@code Accept} says (a generated
+     * client's shared connection often sends {@code application/json} on every call).
+     */
+    @GET
+    @Path("/export/csv")
+    @Produces({CSV, MediaType.WILDCARD})
+    public Response csv(@RestQuery String from, @RestQuery String to, @RestQuery String status,
+                        @RestQuery String submittedFrom, @RestQuery String submittedTo) {
+        ClaimFilter filter = filter(from, to, status, submittedFrom, submittedTo);
+        return Response.ok(export.csv(service.startExport(filter, "CSV")), CSV + ";charset=UTF-8;header=present")
+                .header("Content-Disposition", "attachment; filename=\"claims.csv\"").build();
+    }
+
+    /** The FHIR R4 Bundle at an address of its own, whatever {@code Accept} says (as {@link #csv}). */
+    @GET
+    @Path("/export/fhir")
+    @Produces({FHIR_JSON, MediaType.WILDCARD})
+    public Response fhir(@RestQuery String from, @RestQuery String to, @RestQuery String status,
+                         @RestQuery String submittedFrom, @RestQuery String submittedTo) {
+        ClaimFilter filter = filter(from, to, status, submittedFrom, submittedTo);
+        return Response.ok(export.fhir(service.startExport(filter, "FHIR")), FHIR_JSON).build();
+    }
+
+    /**
+     * {@code format=json|csv|fhir}: the representation named in the query, for clients that cannot
+     * set {@code Accept} per call (a generated client's shared connection); it wins over Accept.
+     */
+    private static String chosen(String format) {
+        return switch (QueryParams.present("format", format) ? format : "") {
+            case "json" -> MediaType.APPLICATION_JSON;
+            case "csv" -> CSV;
+            case "fhir" -> FHIR_JSON;
+            default -> throw new InvalidRequestException("format", "must be json, csv or fhir");
+        };
     }
 
     private static String representation(HttpHeaders headers) {
@@ -86,8 +136,14 @@ public class ClaimResource {
         return service.adjudicate(id, request);
     }
 
-    private static ClaimFilter filter(String from, String to, String status) {
+    private static ClaimFilter filter(String from, String to, String status, String submittedFrom, String submittedTo) {
         QueryParams.DateRange dates = QueryParams.dateRange(from, to);
-        return new ClaimFilter(null, dates.from(), dates.to(), QueryParams.enumValue("status", status, Claim.Status.class));
+        java.time.Instant since = QueryParams.instant("submittedFrom", submittedFrom);
+        java.time.Instant until = QueryParams.instant("submittedTo", submittedTo);
+        if (since != null && until != null && !until.isAfter(since)) {
+            throw new InvalidRequestException("submittedTo", "must be after submittedFrom");
+        }
+        return new ClaimFilter(null, dates.from(), dates.to(), QueryParams.enumValue("status", status, Claim.Status.class),
+                since, until, null, null);
     }
 }

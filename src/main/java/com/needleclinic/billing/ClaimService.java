@@ -18,11 +18,13 @@ import com.needleclinic.scheduling.AppointmentService;
 import com.needleclinic.scheduling.Visit;
 import com.needleclinic.shared.Caller;
 import com.needleclinic.shared.Page;
+import com.needleclinic.shared.InvalidRequestException;
 import com.needleclinic.shared.PageRequest;
 import com.needleclinic.shared.ResourceNotFoundException;
 import com.needleclinic.shared.Roles;
 import com.needleclinic.treatment.NoteSigned;
 import io.quarkus.logging.Log;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -58,10 +60,19 @@ public class ClaimService {
     private final InsurerService insurers;
     private final EventLog events;
 
+    /**
+     * How long after its submission a claim is sure to be visible ({@code CLINIC_CLAIMS_SETTLE},
+     * default 2 minutes): longer than any signing transaction may last (the transaction timeout,
+     * 60 s), with the instances' clocks a little apart.
+     */
+    private final java.time.Duration settle;
+
     ClaimService(ClaimRepository claims, AppointmentService appointments, PatientService patients,
                  CoverageService coverages, PractitionerService practitioners, CatalogService catalog,
                  AuditLog auditLog, Caller caller, Clock clock, LocationService locations,
-                 InsurerService insurers, EventLog events) {
+                 InsurerService insurers, EventLog events,
+                 @ConfigProperty(name = "clinic.claims.settle", defaultValue = "PT2M") java.time.Duration settle) {
+        this.settle = settle;
         this.events = events;
         this.claims = claims;
         this.appointments = appointments;
@@ -110,6 +121,29 @@ public class ClaimService {
     @Transactional
     public Page<ClaimView> list(ClaimFilter filter, PageRequest page) {
         java.util.List<Claim> rows = claims.page(scoped(filter), page.fetchOneMore());
+        return shown(rows, page);
+    }
+
+    /**
+     * Claims in submission order after {@code afterClaim} (or after the page cursor, which
+     * continues the same walk): only those submitted {@code settle} ago or more, so a claim whose
+     * signing transaction commits late is still ahead of the cursor when it appears. The claim
+     * named must be one the caller may read (else 400).
+     */
+    @Transactional
+    public Page<ClaimView> listSubmittedAfter(ClaimFilter filter, UUID afterClaim, PageRequest page) {
+        UUID resumeFrom = page.after() != null ? page.after() : afterClaim;
+        ClaimFilter scoped = scoped(filter);
+        Claim last = claims.findByIdOptional(resumeFrom)
+                .filter(c -> scoped.insurerId() == null || c.insurerId().equals(scoped.insurerId()))
+                .orElseThrow(() -> new InvalidRequestException(page.after() != null ? "cursor" : "submittedAfter",
+                        "names no claim you may read"));
+        java.util.List<Claim> rows = claims.page(scoped.resumingAfter(new ClaimFilter.Submission(last.createdAt(), last.id()),
+                clock.instant().minus(settle)), new PageRequest(page.limit() + 1, null));
+        return shown(rows, new PageRequest(page.limit(), null));
+    }
+
+    private Page<ClaimView> shown(java.util.List<Claim> rows, PageRequest page) {
         Page<ClaimView> result = page.toPage(rows, Claim::id, ClaimView::of);
         auditLog.recordSearch(RESOURCE, null, rows.stream().limit(result.items().size())
                 .map(c -> AuditEntry.of(SEARCH, RESOURCE, c.id(), c.patientId())).toList());
@@ -166,8 +200,7 @@ public class ClaimService {
         if (caller.is(Roles.ADMIN)) {
             return filter;
         }
-        UUID insurer = caller.requireInsurerId();
-        return new ClaimFilter(insurer, filter.from(), filter.to(), filter.status());
+        return filter.forInsurer(caller.requireInsurerId());
     }
 
     private Claim visible(UUID id, AuditEntry.Action action, LockModeType lock) {

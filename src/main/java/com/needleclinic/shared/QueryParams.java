@@ -43,6 +43,24 @@ public final class QueryParams {
         return date;
     }
 
+    /** An instant with its offset ({@code 2027-03-01T09:00:00-07:00}; a {@code +} sent unescaped reads as a space). */
+    public static java.time.Instant instant(String name, String raw) {
+        if (!present(name, raw)) {
+            return null;
+        }
+        java.time.OffsetDateTime time;
+        try {
+            time = java.time.OffsetDateTime.parse(raw.trim().replace(' ', '+'));
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(name, "must be an instant with its offset (2027-03-01T09:00:00Z)");
+        }
+        String problem = InputLimits.dateProblem(time.toInstant());
+        if (problem != null) {
+            throw new InvalidRequestException(name, problem);
+        }
+        return time.toInstant();
+    }
+
     /** A whole number in [min, max], or {@code fallback} when absent; anything else is a 400. */
     public static long number(String name, String raw, long min, long max, long fallback) {
         if (!present(name, raw)) {
