@@ -9,7 +9,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.util.UUID;
 
 /**
  * Where features announce their changes (docs/events.md). An event is written in the transaction
@@ -50,7 +49,7 @@ public class EventLog {
     }
 
     private EventRow row(EventEntry entry) {
-        return new EventRow(UUID.randomUUID(), entry.type(), clock.instant(), entry.resourceType(), entry.resourceId(),
+        return new EventRow(com.needleclinic.shared.Ids.newId(), entry.type(), clock.instant(), entry.resourceType(), entry.resourceId(),
                 entry.patientId(), serialise(entry.data()));
     }
 

@@ -35,11 +35,14 @@ final class AppointmentEvents {
         Data data = new Data(a.id(), a.patientId(), a.practitionerId(), a.serviceId(), a.locationId(), a.roomId(),
                 a.seriesId(),
                 SchedulingDtos.local(a.start(), zone), SchedulingDtos.local(a.end(), zone), a.status(), late,
-                previousStart, reasons.isEmpty() ? null : reasons);
+                previousStart, List.copyOf(reasons));
         return EventEntry.of(type, AppointmentService.RESOURCE, a.id(), a.patientId(), data);
     }
 
-    /** {@code late} only for a cancellation, {@code previousStart} only for a reschedule, {@code attentionReasons} only when flagged. */
+    /**
+     * {@code late} only for a cancellation, {@code previousStart} only for a reschedule;
+     * {@code attentionReasons} always a list, empty unless flagged (as on the appointment itself).
+     */
     record Data(UUID appointmentId, UUID patientId, UUID practitionerId, UUID serviceId, UUID locationId, UUID roomId,
                 UUID seriesId,
                 OffsetDateTime start, OffsetDateTime end, AppointmentStatus status, Boolean late,

@@ -246,6 +246,19 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
         return ids;
     }
 
+    /** The first open visit of the practitioner (or patient) overlapping [start, end), other than {@code self}. */
+    Optional<UUID> blocking(UUID party, boolean practitioner, Instant start, Instant end, UUID self) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager().createNativeQuery("select a.id from appointment a where "
+                        + (practitioner ? "a.practitioner_id" : "a.patient_id") + " = :party and a.status <> 'CANCELLED'"
+                        + " and a.start_at < :end and a.end_at > :start and a.id <> :self order by a.start_at limit 1",
+                        UUID.class)
+                .setParameter("party", party).setParameter("start", start.atOffset(ZoneOffset.UTC))
+                .setParameter("end", end.atOffset(ZoneOffset.UTC)).setParameter("self", self == null ? new UUID(0, 0) : self)
+                .getResultList();
+        return ids.stream().findFirst();
+    }
+
     /** Future open visits (and holds) at the location overlapping [from, to): what a new closure strands. */
     List<UUID> openAtLocationBetween(UUID locationId, Instant from, Instant to, Instant now) {
         @SuppressWarnings("unchecked")

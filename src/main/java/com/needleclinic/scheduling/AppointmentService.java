@@ -24,6 +24,7 @@ import com.needleclinic.shared.IfMatch;
 import com.needleclinic.shared.MergePatch;
 import com.needleclinic.shared.Page;
 import com.needleclinic.shared.PageRequest;
+import com.needleclinic.shared.Problem;
 import com.needleclinic.shared.ResourceNotFoundException;
 import com.needleclinic.shared.Roles;
 import com.needleclinic.shared.Versioned;
@@ -127,8 +128,13 @@ public class AppointmentService {
         BookingFacts facts = bookingFacts.load(request.patientId(), request.practitionerId(), request.serviceId(),
                 request.locationId(), start, null, request.roomId(), home == null ? null : home.room(), claim);
         requireReferences(facts);
-        Appointment.Slot slot = checkBookable(facts, request.practitionerId(), request.locationId(), start,
-                request.roomId() != null);
+        Appointment.Slot slot;
+        try {
+            slot = checkBookable(facts, request.practitionerId(), request.locationId(), start, request.roomId() != null);
+        } catch (Overlap overlap) {
+            throw named(overlap, request.practitionerId(), request.patientId(), start,
+                    start.plus(facts.service().duration()), null);
+        }
 
         Appointment appointment = new Appointment(request.patientId(), request.practitionerId(), request.serviceId(),
                 request.locationId(), slot, booker);
@@ -253,8 +259,13 @@ public class AppointmentService {
         var previousStart = SchedulingDtos.local(appointment.start(), zone);
         Instant previousFrom = appointment.start();
         Instant previousTo = appointment.end();
-        appointment.reschedule(checkBookable(facts, appointment.practitionerId(), appointment.locationId(), start,
-                roomId != null || appointment.roomId() != null));
+        try {
+            appointment.reschedule(checkBookable(facts, appointment.practitionerId(), appointment.locationId(), start,
+                    roomId != null || appointment.roomId() != null));
+        } catch (Overlap overlap) {
+            throw named(overlap, appointment.practitionerId(), appointment.patientId(), start,
+                    start.plus(facts.service().duration()), appointment.id());
+        }
         freed.freed(appointment.practitionerId(), appointment.locationId(), previousFrom, previousTo);
         return saved(appointment, "Rescheduled", AppointmentEvents.rescheduled(appointment, zone, previousStart));
     }
@@ -425,9 +436,54 @@ public class AppointmentService {
     }
 
 
-    static ConflictException slotUnavailable() {
-        return new ConflictException("slot-unavailable", "Slot unavailable",
-                "The practitioner already has an appointment overlapping that time");
+    static Overlap slotUnavailable() {
+        return new Overlap(true, null);
+    }
+
+    /**
+     * The overlap refused, with the visit that blocks it: looked up only on this refusal path, so
+     * the desk sees which visit to move (by id: the same ids it reads anyway).
+     */
+    Overlap named(Overlap overlap, UUID practitionerId, UUID patientId, Instant start, Instant end, UUID self) {
+        return overlap.naming(appointments.blocking(overlap.practitioner() ? practitionerId : patientId,
+                overlap.practitioner(), start, end, self).orElse(null));
+    }
+
+    /**
+     * Rule 3 refused: {@code slot-unavailable} (the practitioner's visit) or
+     * {@code patient-double-booked} (the patient's), naming the blocking visit when known
+     * ({@code blockingAppointmentId}).
+     */
+    static final class Overlap extends ConflictException {
+        private final boolean practitioner;
+        private final UUID blocking;
+
+        Overlap(boolean practitioner, UUID blocking) {
+            super(practitioner ? "slot-unavailable" : "patient-double-booked",
+                    practitioner ? "Slot unavailable" : "Patient double-booked",
+                    (practitioner ? "The practitioner" : "The patient")
+                            + " already has an appointment overlapping that time"
+                            + (blocking == null ? "" : " (blockingAppointmentId); move it or choose another time"));
+            this.practitioner = practitioner;
+            this.blocking = blocking;
+        }
+
+        boolean practitioner() {
+            return practitioner;
+        }
+
+        UUID blocking() {
+            return blocking;
+        }
+
+        Overlap naming(UUID visit) {
+            return new Overlap(practitioner, visit);
+        }
+
+        @Override
+        public Problem toProblem() {
+            return blocking == null ? super.toProblem() : super.toProblem().withExtension("blockingAppointmentId", blocking);
+        }
     }
 
     /** Rule of closures (docs/rules.md, "Front desk"); the trigger appointment_outside_closure guarantees it. */
@@ -442,8 +498,7 @@ public class AppointmentService {
                 "No active room of the location with what the service needs is free for the whole visit");
     }
 
-    static ConflictException patientDoubleBooked() {
-        return new ConflictException("patient-double-booked", "Patient double-booked",
-                "The patient already has an appointment overlapping that time");
+    static Overlap patientDoubleBooked() {
+        return new Overlap(false, null);
     }
 }

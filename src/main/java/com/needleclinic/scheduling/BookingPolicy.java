@@ -5,6 +5,7 @@ import com.needleclinic.shared.DomainException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -26,7 +27,16 @@ final class BookingPolicy {
     static void requireAvailable(List<WeeklyBlock> schedule, List<Period> timeOff, UUID locationId, ZoneId zone,
                                  Instant start, Instant end) {
         if (!withinSchedule(schedule, locationId, zone, start, end)) {
-            throw new OutsideAvailabilityException("The practitioner does not work at this location at that time");
+            java.time.LocalDate date = start.atZone(zone).toLocalDate();
+            List<Map<String, String>> hours = schedule.stream()
+                    .filter(b -> b.locationId().equals(locationId) && b.day() == date.getDayOfWeek())
+                    .sorted(java.util.Comparator.comparing(WeeklyBlock::start))
+                    .map(b -> Map.of("start", b.start().toString(), "end", b.end().toString())).toList();
+            throw new OutsideAvailabilityException(hours.isEmpty()
+                    ? "The practitioner does not work at this location on " + date + "; choose another day"
+                    : "The practitioner works at this location on " + date + " only "
+                    + String.join(", ", hours.stream().map(h -> h.get("start") + "-" + h.get("end")).toList())
+                    + " (workingHours); the visit must fit inside one of them", hours);
         }
         if (timeOff.stream().anyMatch(t -> t.overlaps(start, end))) {
             throw new OutsideAvailabilityException("The practitioner is off at that time");
@@ -45,9 +55,22 @@ final class BookingPolicy {
         }
     }
 
+    /** {@code workingHours}: the practitioner's blocks at the location that day (local times), when the schedule refused. */
     static class OutsideAvailabilityException extends DomainException {
+        private final transient List<Map<String, String>> workingHours;
+
         OutsideAvailabilityException(String detail) {
+            this(detail, null);
+        }
+
+        OutsideAvailabilityException(String detail, List<Map<String, String>> workingHours) {
             super(422, "outside-availability", "Outside availability", detail);
+            this.workingHours = workingHours;
+        }
+
+        @Override
+        public com.needleclinic.shared.Problem toProblem() {
+            return workingHours == null ? super.toProblem() : super.toProblem().withExtension("workingHours", workingHours);
         }
     }
 }

@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 
-import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/practitioners/{id}")
@@ -50,8 +49,9 @@ public class ScheduleResource {
     @GET
     @Path("/time-off")
     @RolesAllowed({Roles.ADMIN, Roles.FRONT_DESK, Roles.PRACTITIONER})
-    public List<TimeOffView> timeOff(@RestPath UUID id) {
-        return service.upcomingTimeOff(id);
+    public com.needleclinic.shared.Page<TimeOffView> timeOff(@RestPath UUID id) {
+        // Every list answers {items, nextCursor}; a practitioner's time still to come is one page.
+        return new com.needleclinic.shared.Page<>(service.upcomingTimeOff(id), null);
     }
 
     @POST

@@ -41,7 +41,8 @@ public final class SeriesDtos {
     }
 
     /** Why an occurrence was not booked: the code and detail a single booking would have answered. */
-    public record OccurrenceProblem(String code, String detail) {
+    /** Why an occurrence is not booked; {@code blockingAppointmentId}: the visit in its way, for an overlap. */
+    public record OccurrenceProblem(String code, String detail, UUID blockingAppointmentId) {
     }
 
     /** One visit of the course: booked (its appointment and status) or not (its problem). */

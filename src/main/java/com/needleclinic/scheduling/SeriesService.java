@@ -114,8 +114,12 @@ public class SeriesService {
         try {
             return new Judged(start, booking.checkBookable(facts, request.practitionerId(), request.locationId(),
                     start, false), null);
+        } catch (AppointmentService.Overlap overlap) {
+            AppointmentService.Overlap named = booking.named(overlap, request.practitionerId(), request.patientId(), start,
+                    start.plus(facts.service().duration()), null);
+            return new Judged(start, null, new OccurrenceProblem(named.code(), named.getMessage(), named.blocking()));
         } catch (DomainException refused) {
-            return new Judged(start, null, new OccurrenceProblem(refused.code(), refused.getMessage()));
+            return new Judged(start, null, new OccurrenceProblem(refused.code(), refused.getMessage(), null));
         }
     }
 
@@ -148,7 +152,7 @@ public class SeriesService {
                     Problem problem = problems.get(refused.get());
                     occurrences.add(new Occurrence(SchedulingDtos.local(j.start(), zone), null, null,
                             new OccurrenceProblem(problem == null ? "conflict" : problem.code(),
-                                    problem == null ? "Refused by the database" : problem.detail())));
+                                    problem == null ? "Refused by the database" : problem.detail(), null)));
                     continue;
                 }
             }
@@ -269,8 +273,14 @@ public class SeriesService {
         @Override
         public Problem toProblem() {
             return super.toProblem().withExtension("occurrences", refused.stream()
-                    .map(o -> Map.of("start", o.start(), "code", o.problem().code(), "detail", o.problem().detail()))
-                    .toList());
+                    .map(o -> {
+                        Map<String, Object> occurrence = new java.util.LinkedHashMap<>();
+                        occurrence.put("start", o.start());
+                        occurrence.put("code", o.problem().code());
+                        occurrence.put("detail", o.problem().detail());
+                        occurrence.put("blockingAppointmentId", o.problem().blockingAppointmentId());
+                        return occurrence;
+                    }).toList());
         }
     }
 }

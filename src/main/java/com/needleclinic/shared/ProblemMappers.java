@@ -124,16 +124,43 @@ public class ProblemMappers {
      * to a worker thread before the response is sent.
      */
     @ServerExceptionMapper
-    public Uni<Response> forbidden(ForbiddenException e, ContainerRequestContext request) {
+    public Uni<Response> forbidden(ForbiddenException e, ContainerRequestContext request,
+                                   org.jboss.resteasy.reactive.server.SimpleResourceInfo resource) {
         AccessDenied denied = new AccessDenied(request.getMethod(), request.getUriInfo().getPath(),
                 caller.subject(), caller.role());
-        Response response = Problems.response(403, "forbidden", "Forbidden", TokenProblems.whyForbidden(e));
+        java.util.List<String> allowed = allowedRoles(resource);
+        String why = TokenProblems.whyForbidden(e);
+        Problem problem = Problem.of(403, "forbidden", "Forbidden", why);
+        if (why.equals(TokenProblems.ROLE_REFUSED) && !allowed.isEmpty()) {
+            // Say what to change: the roles this operation takes (the token's is not among them).
+            problem = Problem.of(403, "forbidden", "Forbidden", "This needs the role " + String.join(" or ", allowed)
+                    + "; the token's role is " + caller.role()).withExtension("allowedRoles", allowed);
+        }
+        Response response = Problems.response(problem);
         Uni<Response> recorded = Uni.createFrom().item(() -> {
             accessDenied.fire(denied);
             return response;
         });
         return BlockingOperationControl.isBlockingAllowed() ? recorded
                 : recorded.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** The roles {@code @RolesAllowed} names on the resource method, or on its class; empty when unknown. */
+    private static java.util.List<String> allowedRoles(org.jboss.resteasy.reactive.server.SimpleResourceInfo resource) {
+        if (resource == null || resource.getResourceClass() == null) {
+            return java.util.List.of();
+        }
+        try {
+            java.lang.reflect.Method method = resource.getResourceClass().getMethod(resource.getMethodName(),
+                    resource.parameterTypes());
+            jakarta.annotation.security.RolesAllowed roles = method.getAnnotation(jakarta.annotation.security.RolesAllowed.class);
+            if (roles == null) {
+                roles = resource.getResourceClass().getAnnotation(jakarta.annotation.security.RolesAllowed.class);
+            }
+            return roles == null ? java.util.List.of() : java.util.List.of(roles.value());
+        } catch (NoSuchMethodException e) {
+            return java.util.List.of();
+        }
     }
 
     @ServerExceptionMapper

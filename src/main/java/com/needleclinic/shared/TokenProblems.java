@@ -38,10 +38,13 @@ final class TokenProblems {
     }
 
     /** Our own refusals carry a fixed sentence (e.g. "A practitioner books only for themself"); a role check none. */
+    /** The detail of a role check's refusal (the operation's roles exclude the token's). */
+    static final String ROLE_REFUSED = "Your role may not do this";
+
     static String whyForbidden(Throwable failure) {
         String message = failure.getMessage();
         if (message == null || message.isBlank() || message.startsWith("Forbidden")) {
-            return "Your role may not do this";
+            return ROLE_REFUSED;
         }
         return message;
     }

@@ -129,7 +129,7 @@ class DeliveryStateRepository {
                 "insert into webhook_delivery (id, subscription_id, event_id, sequence, attempted_at, status_code, error,"
                         + " duration_ms) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Attempt attempt : attempts) {
-                s.setObject(1, UUID.randomUUID());
+                s.setObject(1, com.needleclinic.shared.Ids.newId());
                 s.setObject(2, subscriptionId);
                 s.setObject(3, attempt.event().id());
                 s.setLong(4, attempt.event().sequence());

@@ -100,7 +100,11 @@ class CallerAnswersTest {
         UUID colleague = clinic.imsPractitioner(null);
         as(Tokens.practitioner(me)).body(clinic.booking(createPatient(), colleague, clinic.imsService, at(inDays(3), "10:00")))
                 .post("/api/v1/appointments").then().statusCode(403).body("detail", containsString("only for themself"));
+        // A role refusal says which roles the operation takes.
         as(Tokens.insurer(UUID.randomUUID())).get("/api/v1/patients").then().statusCode(403)
-                .body("detail", equalTo("Your role may not do this"));
+                .body("detail", equalTo("This needs the role admin or front-desk; the token's role is insurer"))
+                .body("allowedRoles", org.hamcrest.Matchers.contains("admin", "front-desk"));
+        as(Tokens.frontDesk()).body(Map.of("name", "Desk's clinic", "timeZone", "UTC", "province", "BC"))
+                .post("/api/v1/locations").then().statusCode(403).body("allowedRoles", org.hamcrest.Matchers.contains("admin"));
     }
 }

@@ -115,7 +115,7 @@ class StrictRequestsTest {
                 .post("/api/v1/practitioners/{id}/time-off", practitioner).then().statusCode(400)
                 .body("errors[0].field", equalTo("start")).body("errors[0].message", equalTo("must be a string (ISO 8601)"));
         asAdmin().get("/api/v1/practitioners/{id}/time-off", practitioner).then().statusCode(200)
-                .body("size()", equalTo(0));
+                .body("items.size()", equalTo(0));
         Map<String, Object> patient = Api.patientBody();
         patient.put("dateOfBirth", 19800101);
         asAdmin().body(patient).post("/api/v1/patients").then().statusCode(400)
