@@ -102,8 +102,9 @@ class TwoInstancesIT {
 
     /** A location, a 15-minute non-needling service, and one practitioner and patient per writer, working around the clock. */
     private static List<String[]> clinic(int writers) throws Exception {
+        // Offers at any hour: the test must not depend on the hour it runs at.
         String location = create(a, "/api/v1/locations", Map.of("name", "IT clinic " + UUID.randomUUID(),
-                "timeZone", ZONE.getId(), "province", "AB"));
+                "timeZone", ZONE.getId(), "province", "AB", "offerHours", Map.of("start", "00:00", "end", "00:00")));
         Map<String, Object> service = new LinkedHashMap<>();
         service.put("name", "Assessment " + UUID.randomUUID());
         service.put("durationMinutes", 15);

@@ -33,6 +33,10 @@ public class Location {
     private String phone;
     @Column(name = "business_number")
     private String businessNumber;
+    @Column(name = "offer_hours_start")
+    private java.time.LocalTime offerHoursStart = OfferHours.DEFAULT.start();
+    @Column(name = "offer_hours_end")
+    private java.time.LocalTime offerHoursEnd = OfferHours.DEFAULT.end();
     @Version
     private long version;
 
@@ -67,6 +71,16 @@ public class Location {
     public LocationDtos.LocationAddress address() {
         return addressLine1 == null ? null
                 : new LocationDtos.LocationAddress(addressLine1, addressLine2, addressCity, addressPostalCode);
+    }
+
+    void offerDuring(OfferHours hours) {
+        this.offerHoursStart = hours.start();
+        this.offerHoursEnd = hours.end();
+    }
+
+    /** When its waitlist may offer time (docs/rules.md, "Waitlist offers at sane hours"). */
+    public OfferHours offerHours() {
+        return new OfferHours(offerHoursStart, offerHoursEnd);
     }
 
     public String phone() {

@@ -23,12 +23,39 @@ public final class LocationDtos {
             @Valid LocationAddress address,
             @Size(max = 30) @Pattern(regexp = "\\+?[0-9 ().-]{7,30}", message = "must be a phone number") String phone,
             @Size(max = 20) @Pattern(regexp = "[0-9]{9}( ?[A-Z]{2} ?[0-9]{4})?",
-                    message = "must be a CRA business number (123456789, or 123456789 RT 0001)") String businessNumber) {
+                    message = "must be a CRA business number (123456789, or 123456789 RT 0001)") String businessNumber,
+            @Valid OfferHoursBody offerHours) {
+
+        // Absent or null on create means 08:00-20:00; a merge patch's null comes back with it, and
+        // MergePatch refuses that.
+        public LocationRequest {
+            offerHours = offerHours == null ? OfferHoursBody.of(OfferHours.DEFAULT) : offerHours;
+        }
 
         LocationRequest normalized() {
             return new LocationRequest(name, timeZone, province, address == null ? null : address.normalized(),
                     phone == null || phone.isBlank() ? null : phone.strip(),
-                    businessNumber == null ? null : businessNumber.replace(" ", ""));
+                    businessNumber == null ? null : businessNumber.replace(" ", ""), offerHours);
+        }
+    }
+
+    /** Local hours {@code HH:mm}, start before end; equal start and end mean at any hour. */
+    public record OfferHoursBody(
+            @NotNull @com.fasterxml.jackson.databind.annotation.JsonSerialize(
+                    using = com.fasterxml.jackson.databind.ser.std.ToStringSerializer.class) java.time.LocalTime start,
+            @NotNull @com.fasterxml.jackson.databind.annotation.JsonSerialize(
+                    using = com.fasterxml.jackson.databind.ser.std.ToStringSerializer.class) java.time.LocalTime end) {
+        static OfferHoursBody of(OfferHours hours) {
+            return new OfferHoursBody(hours.start(), hours.end());
+        }
+
+        @jakarta.validation.constraints.AssertTrue(message = "must be after start (or equal to it: at any hour)")
+        private boolean isEnd() {
+            return start == null || end == null || !end.isBefore(start);
+        }
+
+        OfferHours hours() {
+            return new OfferHours(start, end);
         }
     }
 
@@ -44,14 +71,15 @@ public final class LocationDtos {
     }
 
     public record LocationView(UUID id, String name, String timeZone, Province province, LocationAddress address,
-                               String phone, String businessNumber) {
+                               String phone, String businessNumber, OfferHoursBody offerHours) {
         static LocationView of(Location location) {
             return new LocationView(location.id(), location.name(), location.zone().getId(), location.province(),
-                    location.address(), location.phone(), location.businessNumber());
+                    location.address(), location.phone(), location.businessNumber(),
+                    OfferHoursBody.of(location.offerHours()));
         }
 
         LocationRequest asRequest() {
-            return new LocationRequest(name, timeZone, province, address, phone, businessNumber);
+            return new LocationRequest(name, timeZone, province, address, phone, businessNumber, offerHours);
         }
     }
 }

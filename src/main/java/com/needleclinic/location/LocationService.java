@@ -33,6 +33,7 @@ public class LocationService {
         LocationRequest normalized = request.normalized();
         Location location = new Location(request.name(), ZoneId.of(request.timeZone()), request.province());
         location.contact(normalized.address(), normalized.phone(), normalized.businessNumber());
+        location.offerDuring(normalized.offerHours().hours());
         locations.persistAndFlush(location);
         Log.infof("Created location %s", location.id());
         return new Created<>("/api/v1/locations/" + location.id(), location.version(), LocationView.of(location));
@@ -58,6 +59,7 @@ public class LocationService {
         location.rename(merged.name());
         location.relocate(ZoneId.of(merged.timeZone()), merged.province());
         location.contact(merged.address(), merged.phone(), merged.businessNumber());
+        location.offerDuring(merged.offerHours().hours());
         locations.flush();
         return new Versioned<>(location.version(), LocationView.of(location));
     }

@@ -93,15 +93,13 @@ public class HoldService {
 
     /**
      * Holds the earliest slot for the patient with this practitioner within [from, to) that starts
-     * at least {@code holdFor} from now (the patient has the whole hold to answer), or nothing if
-     * none fits. The slot passes rules 1-3 and gets a room like a booking; a slot taken meanwhile
+     * no earlier than the hold ends at {@code expiresAt} (the patient has the whole hold to
+     * answer), or nothing if none fits. The slot passes rules 1-3 and gets a room like a booking; a slot taken meanwhile
      * (the exclusion constraints refuse the insert behind a savepoint) makes way for the next one.
      */
     @Transactional(MANDATORY)
     public Optional<Hold> place(UUID patientId, UUID serviceId, UUID locationId, UUID practitionerId, Instant from,
-                                Instant to, Duration holdFor, Declined declined) {
-        Instant now = clock.instant();
-        Instant expiresAt = now.plus(holdFor);
+                                Instant to, Instant expiresAt, Declined declined) {
         Instant earliest = from.isBefore(expiresAt) ? expiresAt : from;
         if (!earliest.isBefore(to)) {
             return Optional.empty();

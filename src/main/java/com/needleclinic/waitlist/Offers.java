@@ -4,6 +4,8 @@ import com.needleclinic.audit.AuditEntry;
 import com.needleclinic.audit.AuditLog;
 import com.needleclinic.events.EventLog;
 import com.needleclinic.events.EventType;
+import com.needleclinic.location.Location;
+import com.needleclinic.location.LocationService;
 import com.needleclinic.scheduling.HoldService;
 import com.needleclinic.waitlist.OpeningRepository.Opening;
 import io.quarkus.logging.Log;
@@ -41,9 +43,11 @@ class Offers {
     private final EventLog events;
     private final WaitlistConfig config;
     private final Clock clock;
+    private final LocationService locations;
 
     Offers(OpeningRepository openings, WaitlistRepository entries, WaitlistOfferRepository offers, HoldService holds,
-           AuditLog auditLog, EventLog events, WaitlistConfig config, Clock clock) {
+           AuditLog auditLog, EventLog events, WaitlistConfig config, Clock clock, LocationService locations) {
+        this.locations = locations;
         this.openings = openings;
         this.entries = entries;
         this.offers = offers;
@@ -90,11 +94,15 @@ class Offers {
 
     private Worked offerInOneSnapshot() {
         openings.readOneSnapshot();
-        Optional<Opening> taken = openings.takeOne();
+        Instant now = clock.instant();
+        Optional<Opening> taken = openings.takeOne(now);
         if (taken.isEmpty()) {
             return Worked.NOTHING;
         }
         Opening opening = taken.get();
+        // Open now (takeOne saw to it); the hold counts its minutes inside the hours only.
+        Location location = locations.require(opening.locationId());
+        Instant expiresAt = location.offerHours().expiry(now, config.hold(), location.zone());
         int made = 0;
         boolean contended = false;
         for (UUID id : entries.waitingFor(opening.locationId(), opening.practitionerId(), opening.from(), opening.to(),
@@ -118,7 +126,7 @@ class Offers {
             }
             List<WaitlistOffer> before = offers.ofEntry(entry.id());
             Optional<HoldService.Hold> hold = holds.place(entry.patientId(), entry.serviceId(), entry.locationId(),
-                    opening.practitionerId(), from, to, config.hold(),
+                    opening.practitionerId(), from, to, expiresAt,
                     (practitioner, start, end) -> before.stream().anyMatch(o -> o.covers(practitioner, start, end)));
             if (hold.isPresent()) {
                 offered(entry, hold.get());

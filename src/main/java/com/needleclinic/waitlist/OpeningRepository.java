@@ -40,14 +40,43 @@ class OpeningRepository {
                 .setParameter("from", f).setParameter("to", t).executeUpdate() > 0;
     }
 
-    /** The oldest opening no other instance is working on, locked until the transaction ends. */
-    Optional<Opening> takeOne() {
+    /**
+     * The oldest opening no other instance is working on, of a location whose offer hours are open
+     * at {@code now} (local time; the rest wait for theirs), locked until the transaction ends.
+     */
+    Optional<Opening> takeOne(Instant now) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select id, practitioner_id, location_id, from_at, to_at from waitlist_opening
-                         order by id limit 1 for update skip locked""").getResultList();
+                        select o.id, o.practitioner_id, o.location_id, o.from_at, o.to_at from waitlist_opening o
+                          join location l on l.id = o.location_id
+                         where (l.offer_hours_start = l.offer_hours_end
+                                or (cast(:now as timestamptz) at time zone l.time_zone)::time >= l.offer_hours_start
+                                   and (cast(:now as timestamptz) at time zone l.time_zone)::time < l.offer_hours_end)
+                         order by o.id limit 1 for update of o skip locked""")
+                .setParameter("now", now.atOffset(ZoneOffset.UTC)).getResultList();
         return rows.stream().findFirst().map(r -> new Opening(((Number) r[0]).longValue(), (UUID) r[1], (UUID) r[2],
                 instant(r[3]), instant(r[4])));
+    }
+
+    /**
+     * A new entry is offered time that is already free in its window, as freed time is: one
+     * opening for each practitioner who works at the location (or the one it names), from now.
+     * Read from the schedule table directly: an opening only names whom to look at, and the
+     * offer itself checks every rule.
+     */
+    int recordForNewEntry(UUID locationId, UUID practitionerId, Instant from, Instant to) {
+        var insert = em.createNativeQuery("""
+                        insert into waitlist_opening (practitioner_id, location_id, from_at, to_at)
+                        select p.practitioner_id, :location, :from, :to
+                          from (select distinct e.practitioner_id from schedule_entry e
+                                 where e.location_id = :location""" + (practitionerId == null ? "" : " and e.practitioner_id = :practitioner")
+                        + ") p")
+                .setParameter("location", locationId)
+                .setParameter("from", from.atOffset(ZoneOffset.UTC)).setParameter("to", to.atOffset(ZoneOffset.UTC));
+        if (practitionerId != null) {
+            insert.setParameter("practitioner", practitionerId);
+        }
+        return insert.executeUpdate();
     }
 
     void delete(long id) {

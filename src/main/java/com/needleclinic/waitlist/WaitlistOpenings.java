@@ -25,6 +25,18 @@ class WaitlistOpenings implements FreedTime {
         this.transactions = transactions;
     }
 
+    /**
+     * A new entry is offered time already free in its window, like freed time: openings over the
+     * part of its window still to come, worked once this transaction commits.
+     */
+    void entered(WaitlistEntry entry, Instant now) {
+        Instant from = entry.earliest().isBefore(now) ? now : entry.earliest();
+        if (from.isBefore(entry.latest())
+                && openings.recordForNewEntry(entry.locationId(), entry.practitionerId(), from, entry.latest()) > 0) {
+            AfterCommit.run(transactions, worker::wake);
+        }
+    }
+
     @Override
     public void freed(UUID practitionerId, UUID locationId, Instant from, Instant to) {
         if (openings.recordIfAwaited(practitionerId, locationId, from, to)) {

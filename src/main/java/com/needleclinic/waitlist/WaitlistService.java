@@ -60,9 +60,13 @@ public class WaitlistService {
     private final EventLog events;
     private final Clock clock;
 
+    private final WaitlistOpenings openings;
+
     WaitlistService(WaitlistRepository entries, WaitlistOfferRepository offers, HoldService holds,
                     PatientService patients, CatalogService catalog, LocationService locations,
-                    PractitionerService practitioners, AuditLog auditLog, EventLog events, Clock clock) {
+                    PractitionerService practitioners, AuditLog auditLog, EventLog events, Clock clock,
+                    WaitlistOpenings openings) {
+        this.openings = openings;
         this.entries = entries;
         this.offers = offers;
         this.holds = holds;
@@ -100,6 +104,7 @@ public class WaitlistService {
                 request.replacesAppointmentId(), clock.instant());
         entries.persist(entry);
         entries.flush();
+        openings.entered(entry, clock.instant());
         auditLog.record(AuditEntry.of(CREATE, RESOURCE, entry.id(), entry.patientId()));
         Log.infof("Waitlist entry %s (%s)", entry.id(), entry.priority());
         return new Created<>("/api/v1/waitlist/" + entry.id(), entry.version(), view(entry));

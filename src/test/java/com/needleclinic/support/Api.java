@@ -69,8 +69,13 @@ public final class Api {
         return body;
     }
 
+    /**
+     * A location whose waitlist offers at any hour ({@code 00:00-00:00}), so that a test's offers
+     * do not depend on the hour CI runs at; WaitlistHoursTest holds the default 08:00-20:00.
+     */
     public static Map<String, Object> locationBody() {
-        return new java.util.HashMap<>(Map.of("name", "Kitsilano", "timeZone", "America/Vancouver", "province", "BC"));
+        return new java.util.HashMap<>(Map.of("name", "Kitsilano", "timeZone", "America/Vancouver", "province", "BC",
+                "offerHours", Map.of("start", "00:00", "end", "00:00")));
     }
 
     public static Map<String, Object> insurerBody() {
@@ -132,10 +137,15 @@ public final class Api {
      * for the location however late the test runs.
      */
     public static java.time.ZoneId morningZone() {
+        return zoneAt(9);
+    }
+
+    /** A zone where it is about {@code hour}:00 right now (within half an hour). */
+    public static java.time.ZoneId zoneAt(int hour) {
         java.time.Instant now = java.time.Instant.now();
         return ZONES.stream().map(java.time.ZoneId::of)
                 .min(java.util.Comparator.comparingInt(z -> Math.abs(now.atZone(z).getHour() * 60
-                        + now.atZone(z).getMinute() - 9 * 60)))
+                        + now.atZone(z).getMinute() - hour * 60)))
                 .orElseThrow();
     }
 

@@ -191,7 +191,9 @@ class WaitlistTest {
         UUID patient = Api.createPatient();
         UUID later = book(patient, at(day.plusDays(1), "10:00"));
         UUID visit = book(Api.createPatient(), at(day, "09:00"));
-        Map<String, Object> body = entryBody(patient, at(day, "08:00"), at(day.plusDays(1), "10:00"), "NORMAL");
+        // The window is the booked visit's time only: nothing in it is free until that visit is cancelled
+        // (a new entry is offered time already free in its window).
+        Map<String, Object> body = entryBody(patient, at(day, "09:00"), at(day, "09:30"), "NORMAL");
         body.put("replacesAppointmentId", later.toString());
         UUID waiting = enter(body);
         long head = Feed.head(db);
@@ -475,13 +477,14 @@ class WaitlistTest {
     @Test
     void the_list_is_best_first_and_a_replayed_creation_answers_the_same_entry() {
         UUID patient = Api.createPatient();
-        UUID first = enter(entryBody(patient, at(day, "09:00"), at(day, "12:00"), "NORMAL"));
-        UUID second = enter(entryBody(Api.createPatient(), at(day, "09:00"), at(day, "12:00"), "URGENT"));
-        UUID third = enter(entryBody(Api.createPatient(), at(day, "09:00"), at(day, "12:00"), "NORMAL"));
+        // Evening windows, when the practitioner does not work: nothing is offered, all stay WAITING.
+        UUID first = enter(entryBody(patient, at(day, "19:00"), at(day, "21:00"), "NORMAL"));
+        UUID second = enter(entryBody(Api.createPatient(), at(day, "19:00"), at(day, "21:00"), "URGENT"));
+        UUID third = enter(entryBody(Api.createPatient(), at(day, "19:00"), at(day, "21:00"), "NORMAL"));
         asAdmin().queryParam("locationId", location).queryParam("status", "WAITING").queryParam("limit", 2)
                 .get("/api/v1/waitlist").then().statusCode(200)
                 .body("items.id", org.hamcrest.Matchers.contains(second.toString(), first.toString()))
-                .body("items[0].earliest", equalTo(at(day, "09:00")))
+                .body("items[0].earliest", equalTo(at(day, "19:00")))
                 .body("nextCursor", notNullValue());
 
         String key = UUID.randomUUID().toString();
