@@ -58,10 +58,9 @@ public class ClaimResource {
         }
         switch (representation) {
             case CSV:
-                return Response.ok(export.csv(service.startExport(filter, "CSV")), CSV + ";charset=UTF-8;header=present")
-                        .header("Content-Disposition", "attachment; filename=\"claims.csv\"").build();
+                return csvExport(filter);
             case FHIR_JSON:
-                return Response.ok(export.fhir(service.startExport(filter, "FHIR")), FHIR_JSON).build();
+                return fhirExport(filter);
             default:
                 return Response.ok(service.list(filter, PageRequest.of(limit, cursor)), MediaType.APPLICATION_JSON).build();
         }
@@ -77,9 +76,7 @@ public class ClaimResource {
     @Produces({CSV, MediaType.WILDCARD})
     public Response csv(@RestQuery String from, @RestQuery String to, @RestQuery String status,
                         @RestQuery String submittedFrom, @RestQuery String submittedTo) {
-        ClaimFilter filter = filter(from, to, status, submittedFrom, submittedTo);
-        return Response.ok(export.csv(service.startExport(filter, "CSV")), CSV + ";charset=UTF-8;header=present")
-                .header("Content-Disposition", "attachment; filename=\"claims.csv\"").build();
+        return csvExport(filter(from, to, status, submittedFrom, submittedTo));
     }
 
     /** The FHIR R4 Bundle at an address of its own, whatever {@code Accept} says (as {@link #csv}). */
@@ -88,7 +85,15 @@ public class ClaimResource {
     @Produces({FHIR_JSON, MediaType.WILDCARD})
     public Response fhir(@RestQuery String from, @RestQuery String to, @RestQuery String status,
                          @RestQuery String submittedFrom, @RestQuery String submittedTo) {
-        ClaimFilter filter = filter(from, to, status, submittedFrom, submittedTo);
+        return fhirExport(filter(from, to, status, submittedFrom, submittedTo));
+    }
+
+    private Response csvExport(ClaimFilter filter) {
+        return Response.ok(export.csv(service.startExport(filter, "CSV")), CSV + ";charset=UTF-8;header=present")
+                .header("Content-Disposition", "attachment; filename=\"claims.csv\"").build();
+    }
+
+    private Response fhirExport(ClaimFilter filter) {
         return Response.ok(export.fhir(service.startExport(filter, "FHIR")), FHIR_JSON).build();
     }
 

@@ -1,6 +1,6 @@
 package com.needleclinic.location;
 
-import com.needleclinic.shared.PostalCode;
+import com.needleclinic.shared.ContactFormats;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,7 +21,7 @@ public final class LocationDtos {
             @NotNull @IanaTimeZone String timeZone,
             @NotNull Province province,
             @Valid LocationAddress address,
-            @Size(max = 30) @Pattern(regexp = "\\+?[0-9 ().-]{7,30}", message = "must be a phone number") String phone,
+            @Size(max = 30) @Pattern(regexp = ContactFormats.PHONE, message = "must be a phone number") String phone,
             @Size(max = 20) @Pattern(regexp = "[0-9]{9}( ?[A-Z]{2} ?[0-9]{4})?",
                     message = "must be a CRA business number (123456789, or 123456789 RT 0001)") String businessNumber,
             @Valid OfferHoursBody offerHours) {
@@ -62,11 +62,11 @@ public final class LocationDtos {
     /** Where the clinic is: in its location's province, so the province is not repeated here. */
     public record LocationAddress(@NotBlank @Size(max = 200) String line1, @Size(max = 200) String line2,
                                   @NotBlank @Size(max = 100) String city,
-                                  @NotNull @Pattern(regexp = PostalCode.ACCEPTED, message = PostalCode.MESSAGE)
+                                  @NotNull @Pattern(regexp = ContactFormats.POSTAL_CODE, message = ContactFormats.POSTAL_CODE_MESSAGE)
                                   String postalCode) {
         LocationAddress normalized() {
             return new LocationAddress(line1.strip(), line2 == null || line2.isBlank() ? null : line2.strip(),
-                    city.strip(), PostalCode.normalize(postalCode));
+                    city.strip(), ContactFormats.postalCode(postalCode));
         }
     }
 

@@ -3,7 +3,7 @@ package com.needleclinic.patient;
 import com.needleclinic.location.Province;
 import com.needleclinic.practitioner.Modality;
 import com.needleclinic.shared.OrderedPeriod;
-import com.needleclinic.shared.PostalCode;
+import com.needleclinic.shared.ContactFormats;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -32,7 +32,7 @@ public final class PatientDtos {
             @NotBlank @Size(max = 100) String lastName,
             @NotNull @PastOrPresent LocalDate dateOfBirth,
             @Email @Size(max = 254) String email,
-            @Size(max = 30) @Pattern(regexp = PHONE, message = "must be a phone number") String phone,
+            @Size(max = 30) @Pattern(regexp = ContactFormats.PHONE, message = "must be a phone number") String phone,
             @Valid Address address,
             @Valid HealthNumber healthNumber,
             @Valid EmergencyContact emergencyContact,
@@ -50,16 +50,13 @@ public final class PatientDtos {
         }
     }
 
-    /** What the phone fields accept; GET /patients?phone= finds them by their E.164 form (clinic_e164). */
-    static final String PHONE = "\\+?[0-9 ().-]{7,30}";
-
     /** A Canadian postal address; the postal code is stored as {@code A1A 1A1}. */
     public record Address(@NotBlank @Size(max = 200) String line1, @Size(max = 200) String line2,
                           @NotBlank @Size(max = 100) String city, @NotNull Province province,
-                          @NotNull @Pattern(regexp = PostalCode.ACCEPTED, message = PostalCode.MESSAGE) String postalCode) {
+                          @NotNull @Pattern(regexp = ContactFormats.POSTAL_CODE, message = ContactFormats.POSTAL_CODE_MESSAGE) String postalCode) {
         Address normalized() {
             return new Address(line1.strip(), line2 == null || line2.isBlank() ? null : line2.strip(), city.strip(),
-                    province, PostalCode.normalize(postalCode));
+                    province, ContactFormats.postalCode(postalCode));
         }
     }
 
@@ -87,7 +84,7 @@ public final class PatientDtos {
 
     /** Whom to call in an emergency. */
     public record EmergencyContact(@NotBlank @Size(max = 200) String name,
-                                   @NotNull @Size(max = 30) @Pattern(regexp = PHONE, message = "must be a phone number") String phone,
+                                   @NotNull @Size(max = 30) @Pattern(regexp = ContactFormats.PHONE, message = "must be a phone number") String phone,
                                    @Size(max = 50) String relationship) {
         EmergencyContact normalized() {
             return new EmergencyContact(name.strip(), phone.strip(),

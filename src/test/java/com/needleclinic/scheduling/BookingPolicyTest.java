@@ -75,7 +75,7 @@ class BookingPolicyTest {
         List<Period> allDay = List.of(new Period(at(MONDAY, "00:00"), at(MONDAY, "23:00")));
         assertThatThrownBy(() -> requireAvailable(allDay, "18:00", "18:30"))
                 .isInstanceOf(BookingPolicy.OutsideAvailabilityException.class)
-                .hasMessageContaining("does not work");
+                .hasMessageContaining("works at this location").hasMessageContaining(" only ");
     }
 
     @Test
