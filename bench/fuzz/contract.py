@@ -142,6 +142,9 @@ PATTERN_VALUES = {
     r"^\S(.*\S)?$": lambda: "subject-" + marker(),
     r"^\d\d:\d\d(:\d\d)?$": lambda: "%02d:%02d" % (random.randint(6, 20), random.choice([0, 15, 30, 45])),
     r"^[\x21-\x7E]{1,255}$": lambda: "key-" + uuid.uuid4().hex,
+    r"^[A-Za-z][0-9][A-Za-z] ?[0-9][A-Za-z][0-9]$": lambda: random.choice(["V6K 4L9", "t2p1j9", "M5V 3L9"]),
+    r"^[A-Za-z0-9 -]{4,30}$": lambda: "%010d" % random.randint(0, 9_999_999_999),
+    r"^[0-9]{9}( ?[A-Z]{2} ?[0-9]{4})?$": lambda: random.choice(["123456789", "123456789 RT 0001"]),
 }
 ID_PROPERTY_SEGMENTS = {"patientId": "patients", "practitionerId": "practitioners", "serviceId": "services",
                         "locationId": "locations", "insurerId": "insurers", "roomId": "rooms",
@@ -541,7 +544,7 @@ def call(op_id, overrides=None, query=None, label="seed"):
 # ---------------------------------------------------------------- 1. seed
 
 today = datetime.datetime.now(datetime.timezone.utc)
-call("createLocation", {"timeZone": "UTC", "province": "BC"})
+call("createLocation", {"timeZone": "UTC", "province": "BC", "offerHours": {"start": "00:00", "end": "00:00"}})
 practitioner_status, practitioner = call("createPractitioner", {"active": True, "identitySubject": None})
 for modality in ("IMS", "DRY_NEEDLING", "ACUPUNCTURE"):
     call("createCertification", {"modality": modality, "validFrom": "2020-01-01", "validUntil": None, "status": "ACTIVE"})

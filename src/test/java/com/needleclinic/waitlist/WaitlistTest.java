@@ -399,6 +399,9 @@ class WaitlistTest {
                 .extract().path("id"));
         Map<String, Object> body = entryBody(Api.createPatient(), at(day, "09:00"), at(day, "09:30"), "NORMAL");
         body.put("serviceId", bedService.toString());
+        // With this practitioner: a new entry is offered time already free, and the other one's 09:00
+        // becomes bookable for the hold too once the cancellation frees the bed.
+        body.put("practitionerId", practitioner.toString());
         UUID waiting = enter(body);
         cancel(visit);
         UUID hold = UUID.fromString(awaitStatus(waiting, "OFFERED").getString("offerAppointmentId"));
