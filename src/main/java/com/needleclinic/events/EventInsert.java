@@ -13,7 +13,7 @@ import java.time.ZoneOffset;
 final class EventInsert implements SqlInsert {
 
     static final String SQL = "with written as (insert into event (id, type, occurred_at, resource_type, resource_id,"
-            + " patient_id, data) values (?, ?, ?, ?, ?, ?, cast(? as jsonb)) returning id, position)"
+            + " patient_id, data) values (?, ?, ?, ?, ?, ?, event_data(?, cast(? as jsonb))) returning id, position)"
             + " insert into event_pending (position, event_id) select position, id from written";
 
     private final EventRow row;
@@ -36,6 +36,8 @@ final class EventInsert implements SqlInsert {
         statement.setString(i++, row.resourceType());
         statement.setObject(i++, row.resourceId());
         statement.setObject(i++, row.patientId());
+        // event_data (V026) adds what a reminder needs to the events about a visit.
+        statement.setString(i++, row.resourceType());
         statement.setString(i++, row.data());
         return i;
     }

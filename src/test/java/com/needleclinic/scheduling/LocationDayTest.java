@@ -102,6 +102,22 @@ class LocationDayTest {
 
         List<Map<String, Object>> events = Feed.about(head, first, 1);
         assertThat(events.toString()).doesNotContain("DESKNOTE").doesNotContain("deskNote");
+
+        // What a reminder needs rides in the event: no look-ups but the patient's contact.
+        Map<String, Object> booked = Feed.data(events.get(0));
+        String practitionerName = asAdmin().get("/api/v1/practitioners/{id}", practitioner).then().extract().path("firstName")
+                + " " + asAdmin().get("/api/v1/practitioners/{id}", practitioner).then().extract().path("lastName");
+        assertThat(booked).containsEntry("practitionerName", practitionerName)
+                .containsEntry("serviceName", "IMS follow-up, 30 min").containsEntry("roomName", null);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> place = (Map<String, Object>) booked.get("location");
+        assertThat(place).containsEntry("name", "Kitsilano").containsEntry("phone", "604-555-0142");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> address = (Map<String, Object>) place.get("address");
+        assertThat(address).containsEntry("line1", "2150 W Broadway").containsEntry("line2", null)
+                .containsEntry("city", "Vancouver").containsEntry("province", "BC").containsEntry("postalCode", "V6K 4L9");
+        String patientName = asAdmin().get("/api/v1/patients/{id}", patient).then().extract().path("firstName");
+        assertThat(events.toString()).doesNotContain(patientName);
     }
 
     @Test
