@@ -254,7 +254,7 @@ class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> 
                         + " and a.start_at < :end and a.end_at > :start and a.id <> :self order by a.start_at limit 1",
                         UUID.class)
                 .setParameter("party", party).setParameter("start", start.atOffset(ZoneOffset.UTC))
-                .setParameter("end", end.atOffset(ZoneOffset.UTC)).setParameter("self", self == null ? new UUID(0, 0) : self)
+                .setParameter("end", end.atOffset(ZoneOffset.UTC)).setParameter("self", self == null ? BookingFactsRepository.NONE : self)
                 .getResultList();
         return ids.stream().findFirst();
     }

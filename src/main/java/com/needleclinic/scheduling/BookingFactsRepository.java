@@ -41,7 +41,7 @@ class BookingFactsRepository {
     private static final String SQL = "select booking_facts(?, ?, ?, ?, ?, ?, ?, ?, ?), location_closed(?, ?, ?)";
 
     /** Stands for "no appointment" when booking rather than moving one. */
-    private static final UUID NONE = new UUID(0, 0);
+    static final UUID NONE = new UUID(0, 0);
 
     private final AgroalDataSource dataSource;
     private final com.fasterxml.jackson.databind.ObjectReader reader;

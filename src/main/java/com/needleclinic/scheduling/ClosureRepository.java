@@ -1,5 +1,6 @@
 package com.needleclinic.scheduling;
 
+import com.needleclinic.shared.NativeRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -26,6 +27,6 @@ class ClosureRepository {
                          where location_id = :location and period && tstzrange(:from, :to, '[)')""")
                 .setParameter("location", locationId).setParameter("from", from.atOffset(ZoneOffset.UTC))
                 .setParameter("to", to.atOffset(ZoneOffset.UTC)).getResultList();
-        return rows.stream().map(r -> new Period(ClosureService.instant(r[0]), ClosureService.instant(r[1]))).toList();
+        return rows.stream().map(r -> new Period(NativeRows.instant(r[0]), NativeRows.instant(r[1]))).toList();
     }
 }

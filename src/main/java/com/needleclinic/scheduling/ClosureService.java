@@ -5,6 +5,7 @@ import com.needleclinic.location.Location;
 import com.needleclinic.location.LocationService;
 import com.needleclinic.shared.Created;
 import com.needleclinic.shared.Ids;
+import com.needleclinic.shared.NativeRows;
 import com.needleclinic.shared.Page;
 import com.needleclinic.shared.PageRequest;
 import com.needleclinic.shared.ResourceNotFoundException;
@@ -111,7 +112,7 @@ public class ClosureService {
                 .setParameter("location", locationId).setParameter("since", since.atOffset(ZoneOffset.UTC))
                 .setParameter("after", page.after() == null ? null : page.after().toString())
                 .setParameter("limit", page.limit() + 1).getResultList();
-        List<ClosureView> closures = rows.stream().map(r -> view((UUID) r[0], location, instant(r[1]), instant(r[2]),
+        List<ClosureView> closures = rows.stream().map(r -> view((UUID) r[0], location, NativeRows.instant(r[1]), NativeRows.instant(r[2]),
                 (String) r[3], null)).toList();
         return page.toPage(closures, ClosureView::id, c -> c);
     }
@@ -128,8 +129,8 @@ public class ClosureService {
         if (rows.isEmpty()) {
             throw new ResourceNotFoundException("Closure", closureId);
         }
-        Instant start = instant(rows.get(0)[0]);
-        Instant end = instant(rows.get(0)[1]);
+        Instant start = NativeRows.instant(rows.get(0)[0]);
+        Instant end = NativeRows.instant(rows.get(0)[1]);
         schedules.atLocation(locationId).stream().map(ScheduleEntry::practitionerId).distinct()
                 .forEach(practitioner -> freed.freed(practitioner, locationId, start, end));
         Log.infof("Closure %s of location %s removed", closureId, locationId);
@@ -139,15 +140,5 @@ public class ClosureService {
                                     List<UUID> affected) {
         return new ClosureView(id, location.id(), SchedulingDtos.local(start, location.zone()),
                 SchedulingDtos.local(end, location.zone()), reason, affected);
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time.toInstant();
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 }

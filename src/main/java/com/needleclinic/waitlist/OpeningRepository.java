@@ -1,5 +1,6 @@
 package com.needleclinic.waitlist;
 
+import com.needleclinic.shared.NativeRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -55,7 +56,7 @@ class OpeningRepository {
                          order by o.id limit 1 for update of o skip locked""")
                 .setParameter("now", now.atOffset(ZoneOffset.UTC)).getResultList();
         return rows.stream().findFirst().map(r -> new Opening(((Number) r[0]).longValue(), (UUID) r[1], (UUID) r[2],
-                instant(r[3]), instant(r[4])));
+                NativeRows.instant(r[3]), NativeRows.instant(r[4])));
     }
 
     /**
@@ -81,16 +82,6 @@ class OpeningRepository {
 
     void delete(long id) {
         em.createNativeQuery("delete from waitlist_opening where id = :id").setParameter("id", id).executeUpdate();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 
     record Opening(long id, UUID practitionerId, UUID locationId, Instant from, Instant to) {
