@@ -23,7 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
  * Delivers events to subscriptions (docs/events.md). Every instance runs a few workers; a worker
@@ -55,8 +55,12 @@ class WebhookDispatcher {
     private final Daemons daemons = new Daemons(Duration.ofSeconds(15));
     private final WebhookMetrics metrics;
     private volatile boolean failing;
-    /** The soonest retry this instance scheduled: idle workers wake for it rather than at the next poll. */
-    private final AtomicReference<Instant> soonestRetry = new AtomicReference<>();
+    /**
+     * The retries this instance scheduled and has not yet passed: idle workers wake for the soonest
+     * rather than at the next poll. A set, not one slot: a retry scheduled while an earlier one was
+     * pending must not be forgotten when the earlier one passes.
+     */
+    private final ConcurrentSkipListSet<Instant> pendingRetries = new ConcurrentSkipListSet<>();
 
     WebhookDispatcher(DeliveryStateRepository state, EventFeed feed, FeedSignal signal, WebhookTargets targets,
                       WebhookSender sender, AuditLog auditLog, ObjectMapper json, Clock clock, WebhookConfig config,
@@ -213,19 +217,17 @@ class WebhookDispatcher {
     }
 
     private long idleWait() {
-        Instant retry = soonestRetry.get();
+        Instant now = clock.instant();
+        pendingRetries.headSet(now, true).clear();
+        Instant retry = pendingRetries.isEmpty() ? null : pendingRetries.first();
         if (retry == null) {
             return IDLE_POLL_MILLIS;
         }
-        long untilRetry = Duration.between(clock.instant(), retry).toMillis();
-        if (untilRetry <= 0) {
-            soonestRetry.compareAndSet(retry, null);
-        }
-        return Math.max(1, Math.min(IDLE_POLL_MILLIS, untilRetry));
+        return Math.max(1, Math.min(IDLE_POLL_MILLIS, Duration.between(now, retry).toMillis()));
     }
 
     private void retryAt(Instant at) {
-        soonestRetry.accumulateAndGet(at, (current, next) -> current == null || next.isBefore(current) ? next : current);
+        pendingRetries.add(at);
     }
 
     /** base × 2^(attempts - 1), at most retryMax. */
