@@ -218,8 +218,12 @@ class WebhookDispatcher {
 
     private long idleWait() {
         Instant now = clock.instant();
-        pendingRetries.headSet(now, true).clear();
-        Instant retry = pendingRetries.isEmpty() ? null : pendingRetries.first();
+        java.util.NavigableSet<Instant> passed = pendingRetries.headSet(now, true);
+        if (!passed.isEmpty()) {
+            passed.clear();
+            return 1; // a retry just came due: look again at once
+        }
+        Instant retry = pendingRetries.higher(now); // null when none; never throws when another worker clears the set
         if (retry == null) {
             return IDLE_POLL_MILLIS;
         }
